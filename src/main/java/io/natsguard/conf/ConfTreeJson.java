@@ -1,0 +1,173 @@
+package io.natsguard.conf;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a parsed config as JSON in the two forms of the shared corpus: the typed tree
+ * ({@code FILE.json}: keys sorted, integers without a point, floats always with one) and the tree
+ * with positions ({@code FILE.pos.json}: every value with its type, the server's line and column,
+ * its file when it came from an include, and whether a variable reference used it).
+ */
+public final class ConfTreeJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private ConfTreeJson() {
+    }
+
+    public static void writeTree(ConfValue root, Writer out) throws IOException {
+        try (JsonGenerator json = generator(out)) {
+            writePlain(root, json);
+        }
+    }
+
+    public static void writePositions(ConfValue root, Writer out) throws IOException {
+        try (JsonGenerator json = generator(out)) {
+            writePositioned(root, root.source().name(), true, json);
+        }
+    }
+
+    private static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator json = FACTORY.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        pretty.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        json.setPrettyPrinter(pretty);
+        return json;
+    }
+
+    private static void writePlain(ConfValue v, JsonGenerator json) throws IOException {
+        switch (v.type()) {
+            case MAP -> {
+                json.writeStartObject();
+                for (Map.Entry<String, ConfValue> e : sorted(v.asMap())) {
+                    json.writeFieldName(e.getKey());
+                    writePlain(e.getValue(), json);
+                }
+                json.writeEndObject();
+            }
+            case ARRAY -> {
+                json.writeStartArray();
+                for (ConfValue element : v.asList()) {
+                    writePlain(element, json);
+                }
+                json.writeEndArray();
+            }
+            default -> writeScalar(v, json);
+        }
+    }
+
+    private static void writePositioned(ConfValue v, String topFile, boolean root, JsonGenerator json)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", v.type().jsonName());
+        writeNullableInt(json, "line", root ? ConfValue.UNKNOWN : v.serverLine());
+        writeNullableInt(json, "col", root ? ConfValue.UNKNOWN : v.serverColumn());
+        if (v.source() != null && !v.source().name().equals(topFile)) {
+            json.writeStringField("file", v.source().name());
+        }
+        if (v.usedVariable()) {
+            json.writeBooleanField("usedVariable", true);
+        }
+        json.writeFieldName("value");
+        switch (v.type()) {
+            case MAP -> {
+                json.writeStartObject();
+                for (Map.Entry<String, ConfValue> e : sorted(v.asMap())) {
+                    json.writeFieldName(e.getKey());
+                    writePositioned(e.getValue(), topFile, false, json);
+                }
+                json.writeEndObject();
+            }
+            case ARRAY -> {
+                json.writeStartArray();
+                for (ConfValue element : v.asList()) {
+                    writePositioned(element, topFile, false, json);
+                }
+                json.writeEndArray();
+            }
+            default -> writeScalar(v, json);
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeNullableInt(JsonGenerator json, String field, int value) throws IOException {
+        if (value == ConfValue.UNKNOWN) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, value);
+        }
+    }
+
+    private static void writeScalar(ConfValue v, JsonGenerator json) throws IOException {
+        switch (v.type()) {
+            case STRING -> json.writeString((String) v.value());
+            case INT -> json.writeNumber((Long) v.value());
+            case FLOAT -> json.writeNumber(goFloat((Double) v.value()));
+            case BOOL -> json.writeBoolean((Boolean) v.value());
+            case DATETIME -> {
+                json.writeStartObject();
+                json.writeStringField("$datetime", (String) v.value());
+                json.writeEndObject();
+            }
+            default -> throw new IllegalArgumentException("not a scalar: " + v.type());
+        }
+    }
+
+    /** Map entries in byte order of their UTF-8 keys (code point order), as Go sorts them. */
+    private static List<Map.Entry<String, ConfValue>> sorted(Map<String, ConfValue> map) {
+        List<Map.Entry<String, ConfValue>> entries = new ArrayList<>(map.entrySet());
+        entries.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
+        return entries;
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /**
+     * A float as Go's encoding/json writes it (shortest round trip; exponent form below 1e-6 and
+     * from 1e21), with ".0" added when it would otherwise read as an integer.
+     */
+    static String goFloat(double d) {
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        double abs = Math.abs(d);
+        String text;
+        if (abs < 1e-6 || abs >= 1e21) {
+            String digits = exact.unscaledValue().abs().toString();
+            int exponent = digits.length() - 1 - exact.scale();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            String exp = Math.abs(exponent) < 10 && exponent > 0 ? "0" + exponent : Integer.toString(Math.abs(exponent));
+            text = (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+        } else {
+            text = exact.toPlainString();
+        }
+        return text.contains(".") || text.contains("e") ? text : text + ".0";
+    }
+}

@@ -1,0 +1,147 @@
+package io.natsguard.conf;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One value of a parsed NATS config with where it came from: the counterpart of the server's
+ * pedantic-mode {@code token}. Like the token it is shared and changed by the parser (a map entry
+ * takes its key's position; a value referenced as a variable is marked used).
+ *
+ * <p>Values are: {@link Type#MAP} an insertion-ordered {@code Map<String, ConfValue>},
+ * {@link Type#ARRAY} a {@code List<ConfValue>}, {@link Type#STRING} a String, {@link Type#INT}
+ * a Long, {@link Type#FLOAT} a Double, {@link Type#BOOL} a Boolean and {@link Type#DATETIME} the
+ * String {@code YYYY-MM-DDTHH:MM:SSZ}.
+ */
+public final class ConfValue {
+
+    public enum Type {
+        MAP("map"), ARRAY("array"), STRING("string"), INT("int"), FLOAT("float"), BOOL("bool"), DATETIME("datetime");
+
+        private final String jsonName;
+
+        Type(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        /** The name the server's tooling and natsguard's JSON use for the type. */
+        public String jsonName() {
+            return jsonName;
+        }
+    }
+
+    /** Offset, line or column not known: values that came from an environment variable's inner structure. */
+    public static final int UNKNOWN = -1;
+
+    private final Type type;
+    private final Object value;
+    private final SourceFile source;
+    private int line;
+    private int pos;
+    private int offset;
+    private int keyOffset = UNKNOWN;
+    private boolean usedVariable;
+
+    ConfValue(Type type, Object value, SourceFile source, int line, int pos, int offset) {
+        this.type = type;
+        this.value = value;
+        this.source = source;
+        this.line = line;
+        this.pos = pos;
+        this.offset = offset;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** The plain value, typed as described on the class. */
+    public Object value() {
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, ConfValue> asMap() {
+        return (Map<String, ConfValue>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<ConfValue> asList() {
+        return (List<ConfValue>) value;
+    }
+
+    /** The file the value was written in; null for the inner parts of an environment variable's value. */
+    public SourceFile source() {
+        return source;
+    }
+
+    /** The server's line (1-based), or {@link #UNKNOWN}. For a map entry: its key's line. */
+    public int serverLine() {
+        return line;
+    }
+
+    /** The server's column: a byte offset, 0-based on line 1 and 1-based after; or {@link #UNKNOWN}. */
+    public int serverColumn() {
+        return pos;
+    }
+
+    /** True when a later {@code $reference} used this value. */
+    public boolean usedVariable() {
+        return usedVariable;
+    }
+
+    /** Where a person finds the value: a map entry's key, or the value itself; null when unknown. */
+    public Position position() {
+        return keyOffset != UNKNOWN ? source.positionOf(keyOffset) : valuePosition();
+    }
+
+    /** Where the value itself starts; null when unknown. */
+    public Position valuePosition() {
+        return source == null || offset == UNKNOWN ? null : source.positionOf(offset);
+    }
+
+    /** A copy of this value at the place of a reference to it (the contents are shared, as in the server). */
+    ConfValue referencedAt(SourceFile where, Item reference) {
+        return new ConfValue(type, value, where, reference.line(), reference.pos(), reference.offset());
+    }
+
+    /** Placed into a map under a key: the server gives the entry the key's position. */
+    void placeAtKey(Item key) {
+        line = key.line();
+        pos = key.pos();
+        keyOffset = key.offset();
+    }
+
+    void markUsedVariable() {
+        usedVariable = true;
+    }
+
+    /** The position this entry has in its own file, as an item, to be placed again by an includer. */
+    Item asKeyItem(String key) {
+        return new Item(Item.Type.KEY, key, line, pos, keyOffset);
+    }
+
+    /** Forgets the positions of everything inside: what the server's non-pedantic parse of an environment value gives. */
+    static ConfValue withoutInnerPositions(ConfValue parsed, SourceFile where, Item reference) {
+        Object plain = switch (parsed.type) {
+            case MAP -> {
+                Map<String, ConfValue> copy = new java.util.LinkedHashMap<>();
+                parsed.asMap().forEach((k, v) -> copy.put(k, withoutPositions(v)));
+                yield copy;
+            }
+            case ARRAY -> parsed.asList().stream().map(ConfValue::withoutPositions).toList();
+            default -> parsed.value;
+        };
+        return new ConfValue(parsed.type, plain, where, reference.line(), reference.pos(), reference.offset());
+    }
+
+    private static ConfValue withoutPositions(ConfValue v) {
+        ConfValue bare = withoutInnerPositions(v, null, new Item(Item.Type.EOF, "", UNKNOWN, UNKNOWN, UNKNOWN));
+        return bare;
+    }
+
+    @Override
+    public String toString() {
+        return type.jsonName + ":" + value;
+    }
+}

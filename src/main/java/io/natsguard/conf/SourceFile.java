@@ -1,0 +1,63 @@
+package io.natsguard.conf;
+
+import java.util.Arrays;
+
+/**
+ * The bytes of one NATS config source and its name, with the map from byte offsets to human
+ * positions. The name is the path as the parser builds it (the server's convention: relative to
+ * the working directory, includes joined to their includer's directory).
+ */
+public final class SourceFile {
+
+    private final String name;
+    private final byte[] bytes;
+    private int[] lineStarts;
+
+    public SourceFile(String name, byte[] bytes) {
+        this.name = name;
+        this.bytes = bytes;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** The human position of a byte offset: lines counted by '\n', columns in characters. */
+    public Position positionOf(int offset) {
+        int[] starts = lineStarts();
+        int clamped = Math.max(0, Math.min(offset, bytes.length));
+        int index = Arrays.binarySearch(starts, clamped);
+        int line = index >= 0 ? index : -index - 2;
+        int column = 1;
+        for (int i = starts[line]; i < clamped; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        return new Position(name, line + 1, column);
+    }
+
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            int count = 1;
+            for (byte b : bytes) {
+                if (b == '\n') {
+                    count++;
+                }
+            }
+            int[] starts = new int[count];
+            int line = 1;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    starts[line++] = i + 1;
+                }
+            }
+            lineStarts = starts;
+        }
+        return lineStarts;
+    }
+}

@@ -1,0 +1,77 @@
+package io.natsguard.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The shared corpora (beside the repository, or where -Dnatsguard.corpus says). */
+public final class Corpus {
+
+    private Corpus() {
+    }
+
+    public static Path root() {
+        Path root = Path.of(System.getProperty("natsguard.corpus", "../shared/corpus"));
+        if (!Files.isDirectory(root)) {
+            throw new IllegalStateException("shared corpus not found at " + root.toAbsolutePath()
+                    + " (set -Dnatsguard.corpus=DIR)");
+        }
+        return root;
+    }
+
+    /** A corpus folder as a path relative to the working directory, the way the server's tests name files. */
+    public static Path relative(String folder) {
+        Path absolute = root().resolve(folder).toAbsolutePath().normalize();
+        return Path.of("").toAbsolutePath().relativize(absolute);
+    }
+
+    /** The rows of a tab-separated EXPECTED file, by column name, with its escapes undone. */
+    public static List<Map<String, String>> tsv(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            String[] header = lines.get(0).split("\t", -1);
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split("\t", -1);
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    row.put(header[i], i < cells.length ? unescape(cells[i]) : "");
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The corpus escapes: \\ \t \n \r \0. */
+    public static String unescape(String cell) {
+        StringBuilder out = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c != '\\' || i + 1 == cell.length()) {
+                out.append(c);
+                continue;
+            }
+            char n = cell.charAt(++i);
+            switch (n) {
+                case '\\' -> out.append('\\');
+                case 't' -> out.append('\t');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case '0' -> out.append('\0');
+                default -> out.append('\\').append(n);
+            }
+        }
+        return out.toString();
+    }
+}
