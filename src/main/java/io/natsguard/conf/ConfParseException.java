@@ -25,7 +25,9 @@ public final class ConfParseException extends Exception {
     /** The same problem seen from the include directive at {@code directive}, with the server's prefix. */
     ConfParseException reachedThrough(String includePath, Position directive) {
         List<Position> trail = new java.util.ArrayList<>(includedFrom);
-        trail.add(directive);
+        if (!directive.equals(position)) { // a file that cannot be read fails at the directive itself
+            trail.add(directive);
+        }
         return new ConfParseException("error parsing include file '" + includePath + "', " + getMessage(),
                 position, List.copyOf(trail));
     }
@@ -48,8 +50,27 @@ public final class ConfParseException extends Exception {
         return line.toString();
     }
 
-    /** The lexer quotes the rune it stopped at, NUL at end of input and CR included; show them as escapes. */
+    /**
+     * Control characters shown as escapes, so that a diagnostic stays one line: the lexer quotes the
+     * rune it stopped at (NUL at end of input, CR), and paths or values may hold anything.
+     */
     static String visible(String message) {
-        return message.replace("\0", "\\0").replace("\r", "\\r");
+        StringBuilder out = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            switch (c) {
+                case 0 -> out.append("\\0");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\x%02x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 }

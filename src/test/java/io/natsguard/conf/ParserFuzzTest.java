@@ -21,7 +21,7 @@ class ParserFuzzTest {
     private static final ConfParser PARSER = new ConfParser(Environment.of(Map.of(
             "NUM", "4222", "LIST", "[a, 2, true]", "SELF", "$SELF", "BAD", "[")));
 
-    @FuzzTest(maxDuration = "${natsguard.fuzz.duration:10s}")
+    @FuzzTest(maxDuration = "60s")
     void anyInputGivesATreeOrAPositionedError(byte[] input) throws IOException {
         String name = SANDBOX.resolve("fuzz.conf").toString();
         try {
