@@ -17,7 +17,7 @@ awk -v users="$users" -v routes="$routes" 'BEGIN {
   print "  users = ["
   for (i = 0; i < users; i++) {
     printf "    { user: \"user-%06d\", password: \"$2a$11$ooo.Bx9nGY2vzjoXNYU8d.eOBBSnQvA9bGPVhcqCDq%06d\",\n", i, i
-    printf "      permissions: { publish: { allow: [\"orders.%d.>\", \"_INBOX.>\"] }, subscribe: { allow: [\"events.%d.*\", \"_INBOX.>\"], deny: [\"admin.>\"] } } }\n", i, i
+    printf "      permissions: { publish: { allow: [\"orders.%d.>\", \"_INBOX.>\"] }, subscribe: { allow: [\"events.%d.*\", \"_INBOX.>\"] } } }\n", i, i
   }
   print "  ]"
   print "}"

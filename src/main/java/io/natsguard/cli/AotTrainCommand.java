@@ -7,7 +7,7 @@ import io.natsguard.conf.ConfValue;
 import io.natsguard.conf.Environment;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -27,8 +27,8 @@ public class AotTrainCommand implements Callable<Integer> {
         ConfParser parser = new ConfParser(Environment.of(java.util.Map.of()));
         for (int round = 0; round < 20; round++) {
             ConfValue root = parser.parse("training/cluster.conf", sample);
-            ConfTreeJson.writePositions(root, Writer.nullWriter());
-            ConfTreeJson.writeTree(root, Writer.nullWriter());
+            ConfTreeJson.writePositions(root, OutputStream.nullOutputStream());
+            ConfTreeJson.writeTree(root, OutputStream.nullOutputStream());
         }
         try {
             parser.parse("training/broken.conf", "a = [1, 2]\nb = 1".getBytes(java.nio.charset.StandardCharsets.UTF_8));

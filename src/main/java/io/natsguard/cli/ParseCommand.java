@@ -5,12 +5,12 @@ import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfTreeJson;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.conf.Environment;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,13 +54,13 @@ public class ParseCommand implements Callable<Integer> {
             err.println(e.toDiagnostic());
             return ExitCodes.FINDINGS;
         }
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         if (positions) {
             ConfTreeJson.writePositions(root, out);
         } else {
             ConfTreeJson.writeTree(root, out);
         }
-        out.write(System.lineSeparator());
+        out.write('\n');
         out.flush();
         return ExitCodes.OK;
     }

@@ -100,6 +100,10 @@ public final class ConfParser {
                 if (Files.isDirectory(file)) {
                     throw new ConfParseException("read " + path + ": is a directory", at);
                 }
+                if (Files.exists(file) && !Files.isRegularFile(file)) {
+                    // The server would block on a FIFO and read /dev/zero until memory runs out.
+                    throw new ConfParseException("read " + path + ": not a regular file", at);
+                }
                 return new SourceFile(path, Files.readAllBytes(file));
             } catch (NoSuchFileException e) {
                 throw new ConfParseException("open " + path + ": no such file or directory", at);

@@ -1,12 +1,13 @@
 package io.natsguard.conf;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +26,33 @@ public final class ConfTreeJson {
     private ConfTreeJson() {
     }
 
-    public static void writeTree(ConfValue root, Writer out) throws IOException {
-        try (JsonGenerator json = generator(out)) {
+    /** Writes the typed tree ({@code FILE.json} form) as UTF-8. */
+    public static void writeTree(ConfValue root, OutputStream out) throws IOException {
+        try (JsonGenerator json = configure(FACTORY.createGenerator(out, JsonEncoding.UTF8))) {
             writePlain(root, json);
         }
     }
 
-    public static void writePositions(ConfValue root, Writer out) throws IOException {
-        try (JsonGenerator json = generator(out)) {
+    /** Writes the tree with positions ({@code FILE.pos.json} form) as UTF-8. */
+    public static void writePositions(ConfValue root, OutputStream out) throws IOException {
+        try (JsonGenerator json = configure(FACTORY.createGenerator(out, JsonEncoding.UTF8))) {
             writePositioned(root, root.source().name(), true, json);
         }
     }
 
-    private static JsonGenerator generator(Writer out) throws IOException {
-        JsonGenerator json = FACTORY.createGenerator(out);
+    public static String treeToString(ConfValue root) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writeTree(root, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static String positionsToString(ConfValue root) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writePositions(root, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static JsonGenerator configure(JsonGenerator json) {
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()

@@ -136,8 +136,7 @@ public final class ConfValue {
     }
 
     private static ConfValue withoutPositions(ConfValue v) {
-        ConfValue bare = withoutInnerPositions(v, null, new Item(Item.Type.EOF, "", UNKNOWN, UNKNOWN, UNKNOWN));
-        return bare;
+        return withoutInnerPositions(v, null, new Item(Item.Type.EOF, "", UNKNOWN, UNKNOWN, UNKNOWN));
     }
 
     @Override

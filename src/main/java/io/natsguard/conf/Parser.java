@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -138,7 +139,7 @@ final class Parser {
 
     private void processInteger(Item item) throws ConfParseException {
         String text = item.value();
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         // parse.go counts the leading digits in runes, then cuts the string there in bytes.
         int digits = 0;
         for (int i = 0; i < text.length(); ) {
@@ -150,9 +151,9 @@ final class Parser {
             i += Character.charCount(r);
         }
         int cut = Math.min(digits, bytes.length);
-        String number = new String(bytes, 0, cut, java.nio.charset.StandardCharsets.UTF_8);
+        String number = new String(bytes, 0, cut, StandardCharsets.UTF_8);
         long n = parseGoInt(number, item);
-        String suffix = new String(bytes, cut, bytes.length - cut, java.nio.charset.StandardCharsets.UTF_8)
+        String suffix = new String(bytes, cut, bytes.length - cut, StandardCharsets.UTF_8)
                 .strip().toLowerCase(Locale.ROOT);
         Long scaled = switch (suffix) {
             case "" -> n;
@@ -264,7 +265,7 @@ final class Parser {
         }
         session.expanding().add(name);
         try {
-            SourceFile inner = new SourceFile("", (ENV_KEY + "=" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            SourceFile inner = new SourceFile("", (ENV_KEY + "=" + text).getBytes(StandardCharsets.UTF_8));
             return new Parser(inner, session, baseDepth + contexts.size()).parse().get(ENV_KEY);
         } catch (ConfParseException e) {
             throw error(reference, "%s%s", prefix, e.getMessage());

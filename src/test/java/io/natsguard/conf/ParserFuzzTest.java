@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,8 +26,8 @@ class ParserFuzzTest {
         String name = SANDBOX.resolve("fuzz.conf").toString();
         try {
             ConfValue root = PARSER.parse(name, input);
-            ConfTreeJson.writePositions(root, Writer.nullWriter());
-            ConfTreeJson.writeTree(root, Writer.nullWriter());
+            ConfTreeJson.writePositions(root, OutputStream.nullOutputStream());
+            ConfTreeJson.writeTree(root, OutputStream.nullOutputStream());
         } catch (ConfParseException e) {
             assertThat(e.getMessage()).isNotBlank();
             assertThat(e.position().line()).isPositive();

@@ -96,6 +96,17 @@ class ParserRobustnessTest {
     }
 
     @Test
+    void aFifoOrADeviceAsIncludeIsAnErrorNotAHang() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.conf").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Files.writeString(dir.resolve("main.conf"), "include pipe.conf\n");
+        assertThat(parseFileError(dir.resolve("main.conf")).getMessage()).endsWith("pipe.conf: not a regular file");
+        String up = "../".repeat(dir.getNameCount());
+        Files.writeString(dir.resolve("zero.conf"), "include " + up + "dev/zero\n");
+        assertThat(parseFileError(dir.resolve("zero.conf")).getMessage()).endsWith("/dev/zero: not a regular file");
+    }
+
+    @Test
     void anUnreadableIncludeIsAnError() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
         Path secret = Files.writeString(dir.resolve("secret.conf"), "a = 1\n");
