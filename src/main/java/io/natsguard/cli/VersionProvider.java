@@ -9,13 +9,20 @@ import picocli.CommandLine.IVersionProvider;
 public class VersionProvider implements IVersionProvider {
 
     @Override
-    public String[] getVersion() throws IOException {
+    public String[] getVersion() {
+        return new String[] {"natsguard " + version()};
+    }
+
+    /** The project version, e.g. 0.1.0. */
+    public String version() {
         Properties build = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/natsguard-build.properties")) {
             if (in != null) {
                 build.load(in);
             }
+        } catch (IOException e) {
+            return "unknown";
         }
-        return new String[] {"natsguard " + build.getProperty("version", "unknown")};
+        return build.getProperty("version", "unknown");
     }
 }

@@ -1,9 +1,6 @@
 package io.natsguard.conf;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,9 +15,15 @@ import java.util.Set;
 public final class ConfParser {
 
     private final Environment environment;
+    private final IncludeReader reader;
 
     public ConfParser(Environment environment) {
+        this(environment, IncludeReader.FILES);
+    }
+
+    public ConfParser(Environment environment, IncludeReader reader) {
         this.environment = environment;
+        this.reader = reader;
     }
 
     /**
@@ -29,27 +32,29 @@ public final class ConfParser {
      * from it.
      */
     public ConfValue parseFile(String path) throws ConfParseException {
-        Session session = new Session(environment);
+        Session session = new Session(environment, reader);
         SourceFile source = session.read(path, null);
         return session.parse(source, 0);
     }
 
     /** Parses config text held in memory (a ConfigMap entry, say); includes are resolved beside {@code name}. */
     public ConfValue parse(String name, byte[] content) throws ConfParseException {
-        Session session = new Session(environment);
+        Session session = new Session(environment, reader);
         return session.parse(new SourceFile(name, content), 0);
     }
 
     /** What one parse shares across its includes and environment lookups. */
     static final class Session {
         private final Environment environment;
+        private final IncludeReader reader;
         /** The files being parsed, outermost first: their identities, and their names for messages. */
         private final List<Path> includeChain = new ArrayList<>();
         private final List<String> includeNames = new ArrayList<>();
         private final Set<String> expanding = new HashSet<>();
 
-        Session(Environment environment) {
+        Session(Environment environment, IncludeReader reader) {
             this.environment = environment;
+            this.reader = reader;
         }
 
         Environment environment() {
@@ -92,25 +97,11 @@ public final class ConfParser {
             return parseMap(read(path, directive), depth);
         }
 
-        /** Reads a file; the errors say what Go's os.ReadFile says, which the server's messages quote. */
         SourceFile read(String path, Position directive) throws ConfParseException {
-            Path file = Path.of(path.isEmpty() ? "." : path);
-            Position at = directive != null ? directive : new Position(path, 1, 1);
             try {
-                if (Files.isDirectory(file)) {
-                    throw new ConfParseException("read " + path + ": is a directory", at);
-                }
-                if (Files.exists(file) && !Files.isRegularFile(file)) {
-                    // The server would block on a FIFO and read /dev/zero until memory runs out.
-                    throw new ConfParseException("read " + path + ": not a regular file", at);
-                }
-                return new SourceFile(path, Files.readAllBytes(file));
-            } catch (NoSuchFileException e) {
-                throw new ConfParseException("open " + path + ": no such file or directory", at);
-            } catch (AccessDeniedException e) {
-                throw new ConfParseException("open " + path + ": permission denied", at);
-            } catch (IOException | OutOfMemoryError e) {
-                throw new ConfParseException("open " + path + ": " + e.getMessage(), at);
+                return new SourceFile(path, reader.read(path));
+            } catch (IOException e) {
+                throw new ConfParseException(e.getMessage(), directive != null ? directive : new Position(path, 1, 1));
             }
         }
     }

@@ -41,6 +41,8 @@ public final class ConfValue {
     private int offset;
     private int keyOffset = UNKNOWN;
     private boolean usedVariable;
+    private boolean fromEnvironment;
+    private boolean viaVariable;
 
     ConfValue(Type type, Object value, SourceFile source, int line, int pos, int offset) {
         this.type = type;
@@ -85,6 +87,21 @@ public final class ConfValue {
         return pos;
     }
 
+    /** True when the value came from an environment variable: its type and content are the runtime's. */
+    public boolean fromEnvironment() {
+        return fromEnvironment;
+    }
+
+    /** True when the value was written as a {@code $reference} (to the config or the environment). */
+    public boolean viaVariable() {
+        return viaVariable;
+    }
+
+    /** How the value is written in its file (e.g. {@code 2m}), or "" when that is not known. */
+    public String writtenAs() {
+        return source == null || offset == UNKNOWN ? "" : source.tokenAt(offset);
+    }
+
     /** True when a later {@code $reference} used this value. */
     public boolean usedVariable() {
         return usedVariable;
@@ -102,7 +119,9 @@ public final class ConfValue {
 
     /** A copy of this value at the place of a reference to it (the contents are shared, as in the server). */
     ConfValue referencedAt(SourceFile where, Item reference) {
-        return new ConfValue(type, value, where, reference.line(), reference.pos(), reference.offset());
+        ConfValue copy = new ConfValue(type, value, where, reference.line(), reference.pos(), reference.offset());
+        copy.viaVariable = true;
+        return copy;
     }
 
     /** Placed into a map under a key: the server gives the entry the key's position. */
@@ -132,7 +151,10 @@ public final class ConfValue {
             case ARRAY -> parsed.asList().stream().map(ConfValue::withoutPositions).toList();
             default -> parsed.value;
         };
-        return new ConfValue(parsed.type, plain, where, reference.line(), reference.pos(), reference.offset());
+        ConfValue placed = new ConfValue(parsed.type, plain, where, reference.line(), reference.pos(), reference.offset());
+        placed.fromEnvironment = true;
+        placed.viaVariable = true;
+        return placed;
     }
 
     private static ConfValue withoutPositions(ConfValue v) {

@@ -8,17 +8,17 @@ import java.util.Deque;
  * include paths with them, so an absolute include path is glued under the includer's directory and
  * {@code ..} is resolved lexically.
  */
-final class GoPaths {
+public final class GoPaths {
 
     private GoPaths() {
     }
 
-    static String dir(String path) {
+    public static String dir(String path) {
         int slash = path.lastIndexOf('/');
         return clean(slash < 0 ? "" : path.substring(0, slash + 1));
     }
 
-    static String join(String dir, String name) {
+    public static String join(String dir, String name) {
         if (dir.isEmpty()) {
             return name.isEmpty() ? "" : clean(name);
         }
@@ -26,7 +26,7 @@ final class GoPaths {
     }
 
     /** filepath.Clean: one slash between names, no "." names, ".." resolved where it can be. */
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }

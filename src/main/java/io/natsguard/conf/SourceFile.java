@@ -26,6 +26,21 @@ public final class SourceFile {
         return bytes;
     }
 
+    /**
+     * The token written at a byte offset, as it stands in the file (up to white space, a separator,
+     * a bracket or a comment): how the user wrote a value, e.g. {@code 2m} for the integer 2000000.
+     */
+    public String tokenAt(int offset) {
+        if (offset < 0 || offset >= bytes.length) {
+            return "";
+        }
+        int end = offset;
+        while (end < bytes.length && " \t\r\n,;]}#".indexOf(bytes[end]) < 0) {
+            end++;
+        }
+        return new String(bytes, offset, end - offset, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The human position of a byte offset: lines counted by '\n', columns in characters. */
     public Position positionOf(int offset) {
         int[] starts = lineStarts();

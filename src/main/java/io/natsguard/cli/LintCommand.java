@@ -1,0 +1,113 @@
+package io.natsguard.cli;
+
+import io.natsguard.lint.InputException;
+import io.natsguard.lint.Linter;
+import io.natsguard.lint.Report;
+import io.natsguard.policy.Policy;
+import io.natsguard.policy.PolicyException;
+import io.natsguard.report.ReportFormat;
+import io.natsguard.report.Severity;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code natsguard lint PATH...}: find what breaks NATS clusters in manifests and configs. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Check NATS server configs and the Kubernetes manifests that deploy them.",
+            "PATH: a directory (its *.yaml, *.yml and NATS *.conf files), a file, or - for YAML on standard input."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
+            "2:usage error, unreadable path, invalid policy"})
+public class LintCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files and directories to check; - reads YAML from stdin.")
+    List<String> paths;
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<Output> outputs;
+
+    /** One report: a format, written to a file or to standard output. */
+    static class Output {
+        @Option(names = "--format", description = "text (default), json or sarif; repeat with --output for several reports.")
+        String format;
+
+        @Option(names = {"--output", "-o"}, description = "Write the report of the preceding --format to FILE (default: stdout).")
+        Path file;
+    }
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "A HOCON policy replacing what it states of the built-in one.")
+    Path policyFile;
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding is at or above: error (default), warning, or never.")
+    String failOn;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Severity threshold;
+        List<ReportFormat> formats = new ArrayList<>();
+        try {
+            threshold = failOn.equalsIgnoreCase("never") ? null : Severity.parse(failOn);
+            if (outputs == null) {
+                outputs = List.of(new Output());
+            }
+            for (Output output : outputs) {
+                formats.add(ReportFormat.named(output.format == null ? "text" : output.format));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("natsguard lint: " + (e.getMessage().startsWith("unknown format") ? e.getMessage()
+                    : "--fail-on takes error, warning or never, not '" + failOn + "'"));
+            return ExitCodes.USAGE;
+        }
+        Report report;
+        try {
+            Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
+            report = new Linter(policy).lint(paths, System.in);
+        } catch (PolicyException | InputException e) {
+            err.println("natsguard lint: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            try {
+                write(formats.get(i), report, outputs.get(i).file);
+            } catch (IOException e) {
+                err.println("natsguard lint: cannot write " + outputs.get(i).file + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        return report.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static void write(ReportFormat format, Report report, Path file) throws IOException {
+        if (file == null) {
+            OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+            format.write(report, out);
+            out.flush();
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(parent, ".natsguard", ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            format.write(report, out);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,118 @@
+package io.natsguard.lint;
+
+import io.natsguard.conf.Position;
+import io.natsguard.model.ClusterModelBuilder;
+import io.natsguard.source.ManifestReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The files a lint run reads: YAML manifests ({@code .yaml}, {@code .yml}, {@code -} for standard
+ * input) and NATS config files ({@code *.conf} under a directory, any other file named on the
+ * command line). Directories are walked without following links; hidden folders (.git) are skipped.
+ */
+public final class Inputs {
+
+    /** What was read, ready for the model. */
+    public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files) {
+    }
+
+    private Inputs() {
+    }
+
+    public static Read read(List<String> paths, InputStream stdin) throws InputException {
+        List<ManifestReader.Result> manifests = new ArrayList<>();
+        List<ClusterModelBuilder.ConfFile> confFiles = new ArrayList<>();
+        int[] files = {0};
+        for (String arg : paths) {
+            if (arg.equals("-")) {
+                try {
+                    manifests.add(ManifestReader.read("<stdin>", new String(stdin.readAllBytes(), StandardCharsets.UTF_8)));
+                    files[0]++;
+                } catch (IOException e) {
+                    throw new InputException("-: cannot read standard input: " + e.getMessage());
+                }
+                continue;
+            }
+            Path path = Path.of(arg);
+            if (!Files.exists(path)) {
+                throw new InputException(arg + ": no such file or directory");
+            }
+            if (Files.isDirectory(path)) {
+                walk(path, manifests, confFiles, files);
+            } else {
+                if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                    throw new InputException(arg + ": cannot be read");
+                }
+                readFile(path, true, manifests, confFiles);
+                files[0]++;
+            }
+        }
+        return new Read(manifests, confFiles, files[0]);
+    }
+
+    private static void walk(Path root, List<ManifestReader.Result> manifests,
+            List<ClusterModelBuilder.ConfFile> confFiles, int[] files) throws InputException {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    return !dir.equals(root) && name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (attrs.isRegularFile() && (isYaml(name) || name.endsWith(".conf"))) {
+                        readFile(file, false, manifests, confFiles);
+                        files[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    manifests.add(unreadable(file, e));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new InputException(root + ": " + e.getMessage());
+        }
+    }
+
+    private static void readFile(Path file, boolean named, List<ManifestReader.Result> manifests,
+            List<ClusterModelBuilder.ConfFile> confFiles) {
+        String name = file.toString();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (isYaml(name.toLowerCase(Locale.ROOT))) {
+                manifests.add(ManifestReader.read(name, new String(bytes, StandardCharsets.UTF_8)));
+            } else {
+                confFiles.add(new ClusterModelBuilder.ConfFile(name, bytes, named));
+            }
+        } catch (IOException | OutOfMemoryError e) {
+            manifests.add(unreadable(file, e));
+        }
+    }
+
+    /** A file found while scanning that cannot be read is a problem at its place, not a skip. */
+    private static ManifestReader.Result unreadable(Path file, Throwable e) {
+        return new ManifestReader.Result(List.of(),
+                new ManifestReader.Problem(new Position(file.toString(), 1, 1), "cannot read the file: " + e.getMessage()));
+    }
+
+    private static boolean isYaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+}

@@ -1,0 +1,77 @@
+package io.natsguard.model;
+
+import io.natsguard.conf.ConfValue;
+import io.natsguard.conf.Position;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the rules look at: one NATS deployment as far as the scanned files tell. A workload
+ * running nats-server with its config (mounted or on the command line), or a config on its own
+ * (then the cluster size is unknown).
+ *
+ * @param workload the StatefulSet, Deployment or Pod, or null for a config alone
+ * @param config   the config, or null when the workload has none (flags only)
+ * @param services every Service scanned
+ */
+public record Cluster(Workload workload, NatsConfig config, List<Service> services) {
+
+    /** A human name for messages. */
+    public String label() {
+        return workload != null ? workload.object().label() : config.label();
+    }
+
+    /** The {@code cluster { }} block, or null. */
+    public ConfValue clusterBlock() {
+        if (config == null || config.root() == null) {
+            return null;
+        }
+        ConfValue block = ConfigKeys.get(config.root(), "cluster");
+        return block != null && block.type() == ConfValue.Type.MAP ? block : null;
+    }
+
+    /** Routes as nats-server gets them: --routes overrides the file's cluster.routes. */
+    public List<Route> routes() {
+        if (workload != null && !workload.argRoutes().isEmpty()) {
+            return workload.argRoutes();
+        }
+        List<Route> routes = new ArrayList<>();
+        ConfValue block = clusterBlock();
+        ConfValue list = block == null ? null : ConfigKeys.get(block, "routes");
+        if (list != null && list.type() == ConfValue.Type.ARRAY) {
+            for (ConfValue element : list.asList()) {
+                if (element.type() == ConfValue.Type.STRING) {
+                    routes.add(new Route((String) element.value(), config.locateValue(element)));
+                }
+            }
+        }
+        return routes;
+    }
+
+    /** Where the route list is written: the config's routes key, or the workload's --routes argument. */
+    public Position routesAt() {
+        if (workload != null && !workload.argRoutes().isEmpty()) {
+            return workload.argRoutes().get(0).position();
+        }
+        ConfValue block = clusterBlock();
+        ConfValue list = block == null ? null : ConfigKeys.get(block, "routes");
+        return list != null ? config.locate(list) : clusterAt();
+    }
+
+    /** Whether the server runs in cluster mode: a cluster block with a port or listen, or --cluster. */
+    public boolean clustered() {
+        return clusterBlock() != null || workload != null && workload.clusterUrl() != null;
+    }
+
+    /** Where the cluster is set up: the cluster block, --cluster, or the workload. */
+    public Position clusterAt() {
+        ConfValue block = clusterBlock();
+        if (block != null) {
+            return config.locate(block);
+        }
+        if (workload != null && workload.clusterUrlAt() != null) {
+            return workload.clusterUrlAt();
+        }
+        return workload != null ? workload.object().position() : null;
+    }
+}

@@ -1,0 +1,242 @@
+package io.natsguard.model;
+
+import io.natsguard.conf.ConfParseException;
+import io.natsguard.conf.ConfParser;
+import io.natsguard.conf.ConfValue;
+import io.natsguard.conf.Environment;
+import io.natsguard.conf.GoPaths;
+import io.natsguard.conf.IncludeReader;
+import io.natsguard.conf.Position;
+import io.natsguard.source.DataEntry;
+import io.natsguard.source.KubeObject;
+import io.natsguard.source.Origin;
+import io.natsguard.source.Yaml;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Joins what was scanned into clusters: each workload running nats-server with the ConfigMap or
+ * Secret mounted at its config path (or its command-line flags), every other NATS config on its
+ * own, and the Services whose names resolve to many pods.
+ */
+public final class ClusterModelBuilder {
+
+    private final List<KubeObject> objects = new ArrayList<>();
+    private final List<ConfFile> confFiles = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** A NATS config file read from disk. */
+    public record ConfFile(String path, byte[] content, boolean namedByUser) {
+    }
+
+    /** Input that could not be read as what it claims to be (invalid base64 in a Secret, say). */
+    public record Problem(Position position, String message) {
+    }
+
+    /** The clusters, and the problems met on the way. */
+    public record Model(List<Cluster> clusters, List<Problem> problems) {
+    }
+
+    public ClusterModelBuilder addObjects(List<KubeObject> more) {
+        objects.addAll(more);
+        return this;
+    }
+
+    public ClusterModelBuilder addConfFile(ConfFile file) {
+        confFiles.add(file);
+        return this;
+    }
+
+    public Model build() {
+        List<Service> services = new ArrayList<>();
+        Map<String, KubeObject> configHolders = new HashMap<>();
+        List<KubeObject> workloads = new ArrayList<>();
+        for (KubeObject o : objects) {
+            switch (o.kind()) {
+                case "Service" -> services.add(new Service(o.name(), o.namespace(),
+                        Yaml.string(o.node(), "spec", "clusterIP").map("None"::equals).orElse(false), o));
+                case "ConfigMap", "Secret" -> configHolders.put(holderKey(o.kind(), o.namespace(), o.name()), o);
+                case "StatefulSet", "Deployment", "Pod" -> workloads.add(o);
+                default -> {
+                    // other kinds say nothing about NATS clusters
+                }
+            }
+        }
+        List<Cluster> clusters = new ArrayList<>();
+        Set<String> mountedEntries = new HashSet<>();
+        for (KubeObject o : workloads) {
+            PodSpecReader.read(o).ifPresent(found -> {
+                NatsConfig config = null;
+                if (found.workload().configPath() != null) {
+                    config = mountedConfig(found, configHolders, mountedEntries);
+                }
+                clusters.add(new Cluster(found.workload(), config, services));
+            });
+        }
+        for (KubeObject holder : configHolders.values()) {
+            for (DataEntry entry : entries(holder)) {
+                String id = entryKey(entry);
+                if (!mountedEntries.contains(id)) {
+                    standaloneEntry(entry).ifPresent(config -> clusters.add(new Cluster(null, config, services)));
+                }
+            }
+        }
+        Set<String> included = includedFiles();
+        for (ConfFile file : confFiles) {
+            if (!included.contains(GoPaths.clean(file.path()))) {
+                NatsConfig config = parse(file.path(), file.path(), file.content(), IncludeReader.FILES,
+                        Map.of(), false, lenient(Map.of()));
+                if (file.namedByUser() || looksLikeNats(file.path(), config)) {
+                    clusters.add(new Cluster(null, config, services));
+                }
+            }
+        }
+        return new Model(clusters, problems);
+    }
+
+    // ---- configs mounted into a workload ----
+
+    private NatsConfig mountedConfig(PodSpecReader.Found found, Map<String, KubeObject> holders, Set<String> mounted) {
+        Workload w = found.workload();
+        Map<String, DataEntry> files = new LinkedHashMap<>();
+        for (PodSpecReader.Mount mount : found.mounts()) {
+            KubeObject holder = holders.get(holderKey(mount.kind(), w.namespace(), mount.name()));
+            if (holder == null) {
+                continue;
+            }
+            for (DataEntry entry : entries(holder)) {
+                mount.pathOf(entry.key()).ifPresent(path -> files.put(path, entry));
+            }
+        }
+        DataEntry main = files.get(GoPaths.clean(w.configPath()));
+        if (main == null) {
+            return null; // the config comes from somewhere natsguard did not scan
+        }
+        files.values().forEach(entry -> mounted.add(entryKey(entry)));
+        Map<String, Origin> origins = new HashMap<>();
+        files.forEach((path, entry) -> origins.put(path, entry.origin()));
+        IncludeReader reader = path -> {
+            DataEntry entry = files.get(GoPaths.clean(path));
+            if (entry == null) {
+                throw new IOException("open " + path + ": no such file or directory (not among the mounted ConfigMaps and Secrets)");
+            }
+            return entry.content();
+        };
+        String label = main.owner().label() + " key " + main.key() + " (mounted by " + w.object().label() + ")";
+        return parse(label, GoPaths.clean(w.configPath()), main.content(), reader, origins, main.inSecret(), lenient(w.env()));
+    }
+
+    // ---- configs on their own ----
+
+    private Optional<NatsConfig> standaloneEntry(DataEntry entry) {
+        String name = "/" + entry.key();
+        Map<String, DataEntry> siblings = new HashMap<>();
+        for (DataEntry sibling : entries(entry.owner())) {
+            siblings.put("/" + sibling.key(), sibling);
+        }
+        Map<String, Origin> origins = new HashMap<>();
+        siblings.forEach((path, e) -> origins.put(path, e.origin()));
+        IncludeReader reader = path -> {
+            DataEntry e = siblings.get(GoPaths.clean(path));
+            if (e == null) {
+                throw new IOException("open " + path + ": no such file or directory (not among the keys of " + entry.owner().label() + ")");
+            }
+            return e.content();
+        };
+        NatsConfig config = parse(entry.owner().label() + " key " + entry.key(), name, entry.content(), reader, origins,
+                entry.inSecret(), lenient(Map.of()));
+        return looksLikeNats(entry.key(), config) ? Optional.of(config) : Optional.empty();
+    }
+
+    private List<DataEntry> entries(KubeObject holder) {
+        try {
+            return DataEntry.of(holder);
+        } catch (DataEntry.InvalidData e) {
+            problems.add(new Problem(e.position(), e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** Files that another scanned file includes are checked as part of their includer. */
+    private Set<String> includedFiles() {
+        Set<String> included = new HashSet<>();
+        for (ConfFile file : confFiles) {
+            IncludeReader recording = path -> {
+                included.add(GoPaths.clean(path));
+                return IncludeReader.FILES.read(path);
+            };
+            try {
+                new ConfParser(lenient(Map.of()), recording).parse(file.path(), file.content());
+            } catch (ConfParseException ignored) {
+                // reported when the file itself is checked
+            }
+        }
+        return included;
+    }
+
+    private static NatsConfig parse(String label, String name, byte[] content, IncludeReader reader,
+            Map<String, Origin> origins, boolean inSecret, Environment environment) {
+        try {
+            ConfValue root = new ConfParser(environment, reader).parse(name, content);
+            return new NatsConfig(label, root, null, origins, inSecret);
+        } catch (ConfParseException e) {
+            return new NatsConfig(label, null, e, origins, inSecret);
+        }
+    }
+
+    /**
+     * The runtime environment is unknown to a linter: a variable the container sets literally has its
+     * value; any other reads as the placeholder string "$NAME" (marked as coming from the environment).
+     */
+    static Environment lenient(Map<String, String> literal) {
+        return name -> {
+            String value = literal.get(name);
+            return value != null ? value : "\"$" + name.replace("\\", "").replace("\"", "") + "\"";
+        };
+    }
+
+    /**
+     * Whether text is NATS server config: a file or key named like {@code nats*.conf}, or a config
+     * that parses and sets options the way nats-server takes them (an nginx.conf that mentions
+     * "routes" does not).
+     */
+    static boolean looksLikeNats(String name, NatsConfig config) {
+        String base = name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (base.startsWith("nats") && base.endsWith(".conf")) {
+            return true;
+        }
+        if (config.root() == null) {
+            return false;
+        }
+        int evidence = 0;
+        for (Map.Entry<String, ConfValue> entry : config.root().asMap().entrySet()) {
+            ConfValue.Type expected = ServerOptions.TOP_LEVEL_TYPES.get(entry.getKey().toLowerCase(java.util.Locale.ROOT));
+            if (expected != null && expected == entry.getValue().type()) {
+                evidence++;
+            }
+        }
+        return evidence >= 2;
+    }
+
+    private static String holderKey(String kind, String namespace, String name) {
+        return kind + "/" + namespace + "/" + name;
+    }
+
+    private static String entryKey(DataEntry entry) {
+        return holderKey(entry.owner().kind(), entry.owner().namespace(), entry.owner().name()) + "/" + entry.key();
+    }
+
+    /** A scalar node's text. */
+    static String text(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : null;
+    }
+}

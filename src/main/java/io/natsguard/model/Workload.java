@@ -1,0 +1,49 @@
+package io.natsguard.model;
+
+import io.natsguard.conf.Position;
+import io.natsguard.source.KubeObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A StatefulSet, Deployment or Pod whose container runs nats-server, with what its command line
+ * says about the cluster.
+ *
+ * @param object       the object
+ * @param replicas     the cluster size it asks for (Pods: 1; null when not written and not defaulted)
+ * @param replicasAt   where the size is written (the object when defaulted)
+ * @param serviceName  a StatefulSet's governing Service (pods get stable DNS names under it), or null
+ * @param container    the container's name
+ * @param configPath   the path given with -c/--config, or null
+ * @param argRoutes    the URLs of --routes
+ * @param clusterUrl   the URL of --cluster / --cluster_listen, or null
+ * @param clusterUrlAt where --cluster is written
+ * @param clusterName  the value of --cluster_name, or null
+ * @param env          the container's environment: name to literal value (null when it comes from elsewhere)
+ */
+public record Workload(KubeObject object, Integer replicas, Position replicasAt, String serviceName, String container,
+        String configPath, List<Route> argRoutes, String clusterUrl, Position clusterUrlAt, String clusterName,
+        Map<String, String> env) {
+
+    public String kind() {
+        return object.kind();
+    }
+
+    public String name() {
+        return object.name();
+    }
+
+    public String namespace() {
+        return object.namespace();
+    }
+
+    /** Pods of a StatefulSet have stable names, {@code <name>-<ordinal>.<serviceName>}; others have none. */
+    public boolean hasStablePodNames() {
+        return kind().equals("StatefulSet") && serviceName != null && !serviceName.isBlank();
+    }
+
+    /** The route host a person would write for pod {@code ordinal}, fully qualified. */
+    public String podHost(int ordinal) {
+        return name() + "-" + ordinal + "." + serviceName + "." + namespace() + ".svc.cluster.local";
+    }
+}

@@ -1,0 +1,160 @@
+package io.natsguard.policy;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import io.natsguard.report.Severity;
+import io.natsguard.rule.Rule;
+import io.natsguard.rule.Rules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which rules run, how severe their findings are, and their parameters: a HOCON file
+ * ({@code policies/default.conf} is built in; {@code --policy FILE} replaces what it states).
+ *
+ * <pre>
+ * rules {
+ *   routes-single-dns-name { enabled = true, severity = error }
+ *   timeout-out-of-range { severity = warning, params { ping_interval { min = 1s, max = 10m } } }
+ * }
+ * </pre>
+ */
+public final class Policy {
+
+    private static final String BUILT_IN = "/policies/default.conf";
+    private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
+
+    /** One rule's settings. */
+    public record RuleSettings(boolean enabled, Severity severity, Config params) {
+    }
+
+    private final String name;
+    private final Map<String, RuleSettings> rules;
+
+    private Policy(String name, Map<String, RuleSettings> rules) {
+        this.name = name;
+        this.rules = rules;
+    }
+
+    /** The built-in default policy. */
+    public static Policy defaults() {
+        try {
+            return from("built-in " + BUILT_IN, builtIn());
+        } catch (PolicyException e) {
+            throw new IllegalStateException("the built-in policy is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** A policy file; what it does not state comes from the built-in policy. */
+    public static Policy load(Path file) throws PolicyException {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new PolicyException(file + ": cannot read the policy file");
+        }
+        Config config;
+        try {
+            config = ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)).resolve();
+        } catch (ConfigException e) {
+            throw new PolicyException(describe(file.toString(), e.origin(), e.getMessage()));
+        }
+        check(file.toString(), config);
+        return from(file.toString(), config.withFallback(builtIn()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RuleSettings settings(Rule rule) {
+        return rules.get(rule.info().id());
+    }
+
+    private static Config builtIn() {
+        return ConfigFactory.parseResources(Policy.class, BUILT_IN,
+                ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)).resolve();
+    }
+
+    /** What the file itself states must make sense: known keys, known rules, right types. */
+    private static void check(String file, Config config) throws PolicyException {
+        for (Map.Entry<String, ConfigValue> top : config.root().entrySet()) {
+            if (!top.getKey().equals("rules")) {
+                throw new PolicyException(describe(file, top.getValue().origin(),
+                        "unknown setting '" + top.getKey() + "' (a policy has one block: rules { ... })"));
+            }
+        }
+        if (!config.hasPath("rules")) {
+            return;
+        }
+        ConfigValue rulesValue = config.root().get("rules");
+        if (rulesValue.valueType() != ConfigValueType.OBJECT) {
+            throw new PolicyException(describe(file, rulesValue.origin(), "'rules' must be a block: rules { ... }"));
+        }
+        for (Map.Entry<String, ConfigValue> entry : ((ConfigObject) rulesValue).entrySet()) {
+            String id = entry.getKey();
+            if (Rules.byId(id).isEmpty()) {
+                throw new PolicyException(describe(file, entry.getValue().origin(), "unknown rule '" + id
+                        + "' (natsguard rules lists them)"));
+            }
+            if (entry.getValue().valueType() != ConfigValueType.OBJECT) {
+                throw new PolicyException(describe(file, entry.getValue().origin(), "rule '" + id
+                        + "' must be a block: " + id + " { enabled = true, severity = error }"));
+            }
+            for (Map.Entry<String, ConfigValue> setting : ((ConfigObject) entry.getValue()).entrySet()) {
+                if (!RULE_KEYS.contains(setting.getKey())) {
+                    throw new PolicyException(describe(file, setting.getValue().origin(), "unknown setting '"
+                            + setting.getKey() + "' of rule '" + id + "' (allowed: enabled, severity, params)"));
+                }
+            }
+        }
+    }
+
+    private static Policy from(String name, Config config) throws PolicyException {
+        Map<String, RuleSettings> settings = new HashMap<>();
+        for (Rule rule : Rules.all()) {
+            String id = rule.info().id();
+            String path = "rules." + quote(id);
+            Config block = config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty();
+            ConfigOrigin origin = block.root().origin();
+            try {
+                boolean enabled = !block.hasPath("enabled") || block.getBoolean("enabled");
+                Severity severity = rule.info().severity();
+                if (block.hasPath("severity")) {
+                    String text = block.getString("severity");
+                    try {
+                        severity = Severity.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new PolicyException(describe(name, block.getValue("severity").origin(),
+                                "severity of '" + id + "' must be error, warning or info, not '" + text + "'"));
+                    }
+                }
+                Config params = block.hasPath("params") ? block.getConfig("params") : ConfigFactory.empty();
+                rule.validate(params);
+                settings.put(id, new RuleSettings(enabled, severity, params));
+            } catch (ConfigException e) {
+                throw new PolicyException(describe(name, e.origin() != null ? e.origin() : origin,
+                        "rule '" + id + "': " + e.getMessage().replaceFirst("^.*?: \\d+: ", "")));
+            }
+        }
+        return new Policy(name, settings);
+    }
+
+    private static String quote(String id) {
+        return "\"" + id + "\"";
+    }
+
+    private static String describe(String file, ConfigOrigin origin, String problem) {
+        int line = origin != null ? origin.lineNumber() : -1;
+        String cleaned = problem.replaceFirst("^" + java.util.regex.Pattern.quote(file) + ": ?(\\d+: )?", "");
+        return line > 0 ? file + ":" + line + ": " + cleaned : file + ": " + cleaned;
+    }
+}

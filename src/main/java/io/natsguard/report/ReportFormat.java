@@ -1,0 +1,22 @@
+package io.natsguard.report;
+
+import io.natsguard.lint.Report;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/** One way to write a lint report. */
+public interface ReportFormat {
+
+    void write(Report report, OutputStream out) throws IOException;
+
+    /** The formats of --format, by name. */
+    static ReportFormat named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "text" -> new TextFormat();
+            case "json" -> new JsonFormat();
+            case "sarif" -> new SarifFormat();
+            default -> throw new IllegalArgumentException("unknown format '" + name + "' (text, json, sarif)");
+        };
+    }
+}

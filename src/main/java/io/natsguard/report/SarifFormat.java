@@ -1,0 +1,112 @@
+package io.natsguard.report;
+
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingConfiguration;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.natsguard.cli.VersionProvider;
+import io.natsguard.lint.Report;
+import io.natsguard.rule.Rule;
+import io.natsguard.rule.RuleInfo;
+import io.natsguard.rule.Rules;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SARIF 2.1.0 (the java-sarif object model): rules with help from their metadata, results with file, line and column. */
+public final class SarifFormat implements ReportFormat {
+
+    private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /** A run's results are written even when there are none: a clean run says so. */
+    private abstract static class RunMixin {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        List<Result> results;
+    }
+
+    @Override
+    public void write(Report report, OutputStream out) throws IOException {
+        List<Rule> rules = Rules.all();
+        List<ReportingDescriptor> descriptors = new ArrayList<>();
+        for (Rule rule : rules) {
+            RuleInfo info = rule.info();
+            descriptors.add(new ReportingDescriptor().withId(info.id()).withName(camel(info.id()))
+                    .withShortDescription(new MultiformatMessageString().withText(info.title()))
+                    .withFullDescription(new MultiformatMessageString().withText(info.rationale()))
+                    .withHelp(new MultiformatMessageString().withText(info.fix())
+                            .withMarkdown("**Why:** " + info.rationale() + "\n\n**Fix:** " + info.fix()))
+                    .withHelpUri(URI.create("https://github.com/natsguard/natsguard/blob/main/docs/rules.md#" + info.id()))
+                    .withDefaultConfiguration(new ReportingConfiguration().withLevel(level(info.severity()))));
+        }
+        List<Result> results = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            int index = indexOf(rules, f.ruleId());
+            results.add(new Result().withRuleId(f.ruleId()).withRuleIndex(index >= 0 ? index : null)
+                    .withLevel(Result.Level.fromValue(f.severity().sarifLevel()))
+                    .withMessage(new Message().withText(f.message()))
+                    .withLocations(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
+                            .withArtifactLocation(new ArtifactLocation().withUri(uri(f.position().file())))
+                            .withRegion(new Region().withStartLine(f.position().line())
+                                    .withStartColumn(f.position().column()))))));
+        }
+        ToolComponent driver = new ToolComponent().withName("natsguard")
+                .withVersion(new VersionProvider().version())
+                .withInformationUri(URI.create("https://github.com/natsguard/natsguard"))
+                .withRules(new java.util.LinkedHashSet<>(descriptors));
+        SarifSchema210 sarif = new SarifSchema210().with$schema(URI.create(SCHEMA))
+                .withVersion(SarifSchema210.Version._2_1_0)
+                .withRuns(List.of(new Run().withTool(new Tool().withDriver(driver)).withResults(results)));
+        ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .addMixIn(Run.class, RunMixin.class)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        mapper.writeValue(out, sarif);
+        out.write('\n');
+    }
+
+    private static ReportingConfiguration.Level level(Severity severity) {
+        return ReportingConfiguration.Level.fromValue(severity.sarifLevel());
+    }
+
+    private static int indexOf(List<Rule> rules, String id) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).info().id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A relative path stays relative (resolved by code scanning against the checkout); others become file: URIs. */
+    private static String uri(String file) {
+        Path path = Path.of(file);
+        if (file.startsWith("<")) {
+            return file.replaceAll("[<>]", "");
+        }
+        return path.isAbsolute() ? path.toUri().toString() : path.normalize().toString().replace('\\', '/');
+    }
+
+    private static String camel(String id) {
+        StringBuilder out = new StringBuilder();
+        for (String part : id.split("-")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+}

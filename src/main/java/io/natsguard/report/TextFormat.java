@@ -1,0 +1,33 @@
+package io.natsguard.report;
+
+import io.natsguard.lint.Report;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** {@code FILE:LINE:COL: SEVERITY [RULE-ID] MESSAGE}, one finding a line, then a summary line. */
+public final class TextFormat implements ReportFormat {
+
+    @Override
+    public void write(Report report, OutputStream out) throws IOException {
+        PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
+        for (Finding f : report.findings()) {
+            print.println(f.position() + ": " + f.severity().label() + " [" + f.ruleId() + "] " + f.message());
+        }
+        print.println(summary(report));
+        print.flush();
+    }
+
+    static String summary(Report report) {
+        String counts = report.findings().isEmpty() ? "no findings"
+                : plural(report.count(Severity.ERROR), "error") + ", " + plural(report.count(Severity.WARNING), "warning")
+                        + (report.count(Severity.INFO) > 0 ? ", " + plural(report.count(Severity.INFO), "note") : "");
+        return "natsguard: " + counts + " (" + plural(report.files(), "file") + ", " + plural(report.objects(), "object")
+                + ", " + plural(report.clusters(), "NATS config") + " checked)";
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

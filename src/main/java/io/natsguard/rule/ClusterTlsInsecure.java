@@ -1,0 +1,27 @@
+package io.natsguard.rule;
+
+import com.google.auto.service.AutoService;
+import io.natsguard.conf.ConfValue;
+import io.natsguard.model.Cluster;
+import io.natsguard.model.ConfigKeys;
+import io.natsguard.report.Severity;
+
+@AutoService(Rule.class)
+@RuleInfo(id = "cluster-tls-insecure", severity = Severity.ERROR,
+        title = "Cluster TLS with insecure: true",
+        rationale = "insecure skips the verification of the peer's certificate on outgoing routes: anyone who can "
+                + "answer on a route address joins the mesh and reads every message.",
+        fix = "Remove insecure: true and give the cluster tls block a ca_file that signs the route certificates.")
+public final class ClusterTlsInsecure implements Rule {
+
+    @Override
+    public void check(Cluster cluster, RuleContext context) {
+        ConfValue block = cluster.clusterBlock();
+        ConfValue tls = block == null ? null : ConfigKeys.get(block, "tls");
+        ConfValue insecure = tls == null || tls.type() != ConfValue.Type.MAP ? null : ConfigKeys.get(tls, "insecure");
+        if (insecure != null && Boolean.TRUE.equals(insecure.value())) {
+            context.report(cluster.config().locate(insecure), "cluster TLS has insecure: true: route certificates "
+                    + "are not verified. Remove it and set ca_file to the CA of the route certificates.");
+        }
+    }
+}

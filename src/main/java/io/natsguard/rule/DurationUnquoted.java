@@ -1,0 +1,61 @@
+package io.natsguard.rule;
+
+import com.google.auto.service.AutoService;
+import io.natsguard.conf.ConfValue;
+import io.natsguard.model.Cluster;
+import io.natsguard.model.ConfigKeys;
+import io.natsguard.model.GoDuration;
+import io.natsguard.report.Severity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+@AutoService(Rule.class)
+@RuleInfo(id = "duration-unquoted", severity = Severity.ERROR,
+        title = "A duration written as a bare number or an unquoted 2m-style literal",
+        rationale = "nats-server reads a bare integer duration as seconds and warns (nats-server -t fails on the "
+                + "warning), and its lexer reads unquoted 2m as the size 2,000,000: a ping interval of 23 days. "
+                + "Durations must be quoted strings such as \"2m\" or \"30s\".",
+        fix = "Quote the duration with its unit: ping_interval: \"2m\", write_deadline: \"10s\".")
+public final class DurationUnquoted implements Rule {
+
+    /** The duration options, where nats-server parses them with parseDuration or time.ParseDuration. */
+    static final List<String> TOP_LEVEL = List.of("ping_interval", "write_deadline", "lame_duck_duration",
+            "lame_duck_grace_period");
+    static final List<String> IN_CLUSTER = List.of("ping_interval", "write_deadline");
+
+    @Override
+    public void check(Cluster cluster, RuleContext context) {
+        if (cluster.config() == null || cluster.config().root() == null) {
+            return;
+        }
+        for (String key : TOP_LEVEL) {
+            check(cluster, ConfigKeys.get(cluster.config().root(), key), key, context);
+        }
+        ConfValue block = cluster.clusterBlock();
+        if (block != null) {
+            for (String key : IN_CLUSTER) {
+                check(cluster, ConfigKeys.get(block, key), "cluster." + key, context);
+            }
+        }
+    }
+
+    private static void check(Cluster cluster, ConfValue value, String name, RuleContext context) {
+        if (value == null || value.type() != ConfValue.Type.INT || value.fromEnvironment()) {
+            return;
+        }
+        String written = value.writtenAs();
+        long number = (Long) value.value();
+        String message;
+        if (written.toLowerCase(Locale.ROOT).matches("\\d+m")) {
+            message = name + " = " + written + " is read as the integer " + number + " (\"m\" is mega), i.e. "
+                    + number + " seconds, not " + written.substring(0, written.length() - 1) + " minutes. Write \""
+                    + written.toLowerCase(Locale.ROOT) + "\" (quoted) for minutes.";
+        } else {
+            message = name + " = " + written + " is a bare number: nats-server reads it as " + number
+                    + " seconds and warns (nats-server -t then fails). Write \""
+                    + GoDuration.format(Duration.ofSeconds(Math.max(0, number))) + "\" (quoted, with its unit).";
+        }
+        context.report(cluster.config().locate(value), message);
+    }
+}

@@ -1,0 +1,87 @@
+package io.natsguard.rule;
+
+import io.natsguard.conf.ConfValue;
+import io.natsguard.model.Cluster;
+import io.natsguard.model.ConfigKeys;
+import io.natsguard.model.Route;
+import io.natsguard.model.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The route lists the route rules propose: one URL per pod of a StatefulSet. */
+final class RouteLists {
+
+    private static final Pattern PER_POD = Pattern.compile("^(.+)-(\\d+)\\.([^.]+)(\\..*)?$");
+
+    private RouteLists() {
+    }
+
+    /** {@code nats://nats-0.nats-headless.nats.svc.cluster.local:6222, ...} for every replica. */
+    static String perPod(Workload w, Cluster cluster, String defaultScheme, String userInfo, int defaultPort) {
+        String scheme = hasClusterTls(cluster) ? "tls" : defaultScheme;
+        int port = clusterPort(cluster, defaultPort);
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < w.replicas(); i++) {
+            urls.add(scheme + "://" + (userInfo.isEmpty() ? "" : userInfo + "@") + w.podHost(i) + ":" + port);
+        }
+        return String.join(", ", urls);
+    }
+
+    /** The same list, keeping the scheme, credentials and port of routes already written. */
+    static String perPodLike(Workload w, Cluster cluster, Route example) {
+        int port = example.port() > 0 ? example.port() : clusterPort(cluster, 6222);
+        String scheme = example.scheme().isEmpty() ? "nats" : example.scheme();
+        return perPod(w, cluster, scheme, example.userInfo(), port);
+    }
+
+    /** The pod ordinal a route host names for this StatefulSet ({@code <name>-<i>.<service>...}), or -1. */
+    static int ordinal(Workload w, String host) {
+        Matcher m = PER_POD.matcher(host);
+        if (!m.matches() || !m.group(1).equals(w.name()) || !m.group(3).equals(w.serviceName())) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(m.group(2));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Whether a host looks like one pod's name: {@code <something>-<digits>.<more>}. */
+    static boolean looksPerPod(String host) {
+        return PER_POD.matcher(host).matches();
+    }
+
+    static boolean hasClusterTls(Cluster cluster) {
+        ConfValue block = cluster.clusterBlock();
+        ConfValue tls = block == null ? null : ConfigKeys.get(block, "tls");
+        return tls != null && tls.type() == ConfValue.Type.MAP;
+    }
+
+    /** The cluster port: cluster.port, the port of cluster.listen, of --cluster, or the default. */
+    static int clusterPort(Cluster cluster, int defaultPort) {
+        ConfValue block = cluster.clusterBlock();
+        if (block != null) {
+            ConfValue port = ConfigKeys.get(block, "port");
+            if (port != null && port.value() instanceof Long p && p > 0) {
+                return p.intValue();
+            }
+            ConfValue listen = ConfigKeys.get(block, "listen");
+            if (listen != null && listen.value() instanceof Long p && p > 0) {
+                return p.intValue();
+            }
+            if (listen != null && listen.value() instanceof String s && s.matches(".*:\\d+")) {
+                return Integer.parseInt(s.substring(s.lastIndexOf(':') + 1));
+            }
+        }
+        if (cluster.workload() != null && cluster.workload().clusterUrl() != null) {
+            int port = new Route(cluster.workload().clusterUrl(), null).port();
+            if (port > 0) {
+                return port;
+            }
+        }
+        return defaultPort;
+    }
+}

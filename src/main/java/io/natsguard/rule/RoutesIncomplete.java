@@ -1,0 +1,59 @@
+package io.natsguard.rule;
+
+import com.google.auto.service.AutoService;
+import io.natsguard.model.Cluster;
+import io.natsguard.model.Route;
+import io.natsguard.model.Workload;
+import io.natsguard.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+@AutoService(Rule.class)
+@RuleInfo(id = "routes-incomplete", severity = Severity.ERROR,
+        title = "The per-pod route list does not match the cluster size",
+        rationale = "When replicas change and the route list does not, new pods are named by no route and join "
+                + "only if they find a peer by chance; routes to pods that no longer exist retry forever. The mesh "
+                + "is complete only when every member has a route.",
+        fix = "Make the route list name every pod 0..replicas-1 exactly once (or let the Helm chart generate it).")
+public final class RoutesIncomplete implements Rule {
+
+    @Override
+    public void check(Cluster cluster, RuleContext context) {
+        Workload w = cluster.workload();
+        List<Route> routes = cluster.routes();
+        if (w == null || !w.hasStablePodNames() || w.replicas() == null || routes.isEmpty()) {
+            return;
+        }
+        TreeSet<Integer> named = new TreeSet<>();
+        for (Route route : routes) {
+            int ordinal = RouteLists.ordinal(w, route.host());
+            if (ordinal >= 0) {
+                named.add(ordinal);
+            }
+        }
+        if (named.isEmpty()) {
+            return; // not a per-pod list: routes-single-dns-name speaks of it
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < w.replicas(); i++) {
+            if (!named.contains(i)) {
+                missing.add(w.name() + "-" + i);
+            }
+        }
+        List<String> extra = named.tailSet(w.replicas()).stream().map(i -> w.name() + "-" + i).toList();
+        if (missing.isEmpty() && extra.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("the route list does not match the " + w.replicas()
+                + " replicas of " + w.object().label() + " (" + w.replicasAt() + "):");
+        if (!missing.isEmpty()) {
+            message.append(" no route names ").append(String.join(", ", missing)).append(';');
+        }
+        if (!extra.isEmpty()) {
+            message.append(" routes name ").append(String.join(", ", extra)).append(", beyond the replicas;");
+        }
+        message.append(" write routes = [ ").append(RouteLists.perPodLike(w, cluster, routes.get(0))).append(" ].");
+        context.report(cluster.routesAt(), message.toString());
+    }
+}

@@ -1,0 +1,28 @@
+package io.natsguard.rule;
+
+import io.natsguard.report.Severity;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A rule's metadata, written once on its class: the docs, SARIF and --help are made from it. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+
+    /** The stable id, e.g. "routes-single-dns-name". */
+    String id();
+
+    /** One line: what is wrong. */
+    String title();
+
+    /** The default severity; the policy may change it. */
+    Severity severity();
+
+    /** Why it matters. */
+    String rationale();
+
+    /** What to do about it. */
+    String fix();
+}
