@@ -1,0 +1,76 @@
+package io.natsguard.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.natsguard.report.Severity;
+import io.natsguard.rule.Rules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HOCON policy: defaults, overrides, and errors that name the file, the line and the problem. */
+class PolicyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBuiltInPolicyIsTheRepositorysDefault() throws Exception {
+        Policy policy = Policy.defaults();
+        Policy file = Policy.load(Path.of("policies/default.conf"));
+        for (var rule : Rules.all()) {
+            assertThat(policy.settings(rule)).isEqualTo(file.settings(rule));
+            assertThat(policy.settings(rule).severity()).isEqualTo(rule.info().severity());
+        }
+    }
+
+    @Test
+    void aPolicyOverridesWhatItStates() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"), "rules {\n  cluster-tls-missing { severity = warning }\n"
+                + "  cluster-name-missing { enabled = false }\n}\n");
+        Policy policy = Policy.load(file);
+        assertThat(policy.settings(Rules.byId("cluster-tls-missing").orElseThrow()).severity()).isEqualTo(Severity.WARNING);
+        assertThat(policy.settings(Rules.byId("cluster-name-missing").orElseThrow()).enabled()).isFalse();
+        assertThat(policy.settings(Rules.byId("routes-missing").orElseThrow()).enabled()).isTrue();
+    }
+
+    @Test
+    void aSyntaxErrorNamesFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"), "rules {\n  cluster-tls-missing { severity = \n");
+        assertThatThrownBy(() -> Policy.load(file)).isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith(file + ":");
+    }
+
+    @Test
+    void anUnknownRuleNamesFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"), "rules {\n\n  route-is-fine { enabled = false }\n}\n");
+        assertThatThrownBy(() -> Policy.load(file)).hasMessage(file + ":3: unknown rule 'route-is-fine' (natsguard rules lists them)");
+    }
+
+    @Test
+    void aBadSeverityNamesFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"), "rules {\n  routes-missing {\n    severity = fatal\n  }\n}\n");
+        assertThatThrownBy(() -> Policy.load(file)).hasMessage(file
+                + ":3: severity of 'routes-missing' must be error, warning or info, not 'fatal'");
+    }
+
+    @Test
+    void aBadParameterNamesFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"),
+                "rules {\n  timeout-out-of-range {\n    params { ping_interval { min = soon, max = 10m } }\n  }\n}\n");
+        assertThatThrownBy(() -> Policy.load(file)).hasMessageStartingWith(file + ":3: rule 'timeout-out-of-range'");
+    }
+
+    @Test
+    void anUnknownSettingIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"), "rulez { }\n");
+        assertThatThrownBy(() -> Policy.load(file)).hasMessageStartingWith(file + ":1: unknown setting 'rulez'");
+    }
+
+    @Test
+    void aMissingFileIsRefused() {
+        assertThatThrownBy(() -> Policy.load(dir.resolve("none.conf"))).hasMessageEndingWith("cannot read the policy file");
+    }
+}

@@ -1,0 +1,74 @@
+package io.natsguard.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.natsguard.lint.Linter;
+import io.natsguard.lint.Report;
+import io.natsguard.policy.Policy;
+import io.natsguard.testing.Corpus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SARIF output validates against the SARIF 2.1.0 schema, with rules, physical locations, and results: [] when clean. */
+class SarifFormatTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findingsValidateAndCarryLocations() throws Exception {
+        JsonNode sarif = sarif(List.of("src/test/resources/rules"));
+        assertThat(validate(sarif)).isEmpty();
+        JsonNode run = sarif.get("runs").get(0);
+        assertThat(run.at("/tool/driver/rules")).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(run.at("/tool/driver/rules/0/help/text").asText()).isNotBlank();
+        assertThat(run.get("results").size()).isGreaterThan(10);
+        for (JsonNode result : run.get("results")) {
+            JsonNode region = result.at("/locations/0/physicalLocation/region");
+            assertThat(region.get("startLine").asInt()).isPositive();
+            assertThat(region.get("startColumn").asInt()).isPositive();
+            assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isNotBlank();
+            int index = result.get("ruleIndex").asInt();
+            assertThat(run.at("/tool/driver/rules/" + index + "/id").asText()).isEqualTo(result.get("ruleId").asText());
+        }
+    }
+
+    @Test
+    void aCleanRunStillHasEmptyResults() throws Exception {
+        Files.writeString(dir.resolve("nats.conf"), "port: 4222\n");
+        JsonNode sarif = sarif(List.of(dir.toString()));
+        assertThat(validate(sarif)).isEmpty();
+        assertThat(sarif.at("/runs/0/results").isArray()).isTrue();
+        assertThat(sarif.at("/runs/0/results")).isEmpty();
+    }
+
+    private static JsonNode sarif(List<String> paths) throws Exception {
+        Report report = new Linter(Policy.defaults()).lint(paths, new ByteArrayInputStream(new byte[0]));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SarifFormat().write(report, out);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static Set<ValidationMessage> validate(JsonNode sarif) throws Exception {
+        Path schemaFile = Corpus.root().resolveSibling("schemas").resolve("sarif-schema-2.1.0.json");
+        try (InputStream in = Files.newInputStream(schemaFile)) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+            return schema.validate(sarif);
+        }
+    }
+}
