@@ -29,6 +29,16 @@ public final class NatsguardProcess {
      * test's cache folder) plus {@code env}; stdin is empty; killed after two minutes.
      */
     public static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(workDir, env, null, args);
+    }
+
+    /** The same, with text on standard input. */
+    public static Result runWithInput(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), stdin, args);
+    }
+
+    private static Result run(Path workDir, Map<String, String> env, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
         command.addAll(List.of(args));
@@ -39,8 +49,9 @@ public final class NatsguardProcess {
         environment.putAll(env);
         Path out = Files.createTempFile("natsguard-out", ".txt");
         Path err = Files.createTempFile("natsguard-err", ".txt");
+        Path in = Files.writeString(Files.createTempFile("natsguard-in", ".txt"), stdin == null ? "" : stdin);
         try {
-            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            Process process = builder.redirectInput(in.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly().waitFor();
@@ -49,6 +60,7 @@ public final class NatsguardProcess {
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
+            Files.deleteIfExists(in);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }

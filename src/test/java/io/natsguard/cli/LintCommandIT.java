@@ -1,0 +1,109 @@
+package io.natsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.natsguard.testing.NatsguardProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/natsguard lint} as users run it: the README's example tree, exit codes, formats, outputs, stdin. */
+class LintCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path HOME = NatsguardProcess.launcher().getParent().getParent();
+    /** In examples/bad, a comment "# rule-a, rule-b: why" says which findings the next line must give. */
+    private static final Pattern PLANTED = Pattern.compile("#\\s*([a-z]+(?:-[a-z]+)+(?:,\\s*[a-z]+(?:-[a-z]+)+)*):");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theExampleTreeGivesEachPlantedFindingAndNothingOnTheGoodFiles() throws Exception {
+        NatsguardProcess.Result result = NatsguardProcess.run(HOME, Map.of(), "lint", "examples", "--format", "json");
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+        Set<String> found = new TreeSet<>();
+        for (JsonNode f : JSON.readTree(result.stdout()).get("findings")) {
+            found.add(f.get("file").asText() + ":" + f.get("line").asInt() + " " + f.get("rule").asText());
+        }
+        assertThat(found).isEqualTo(planted(HOME.resolve("examples/bad")));
+        assertThat(found).noneMatch(f -> f.startsWith("examples/good"));
+    }
+
+    @Test
+    void exitCodesFollowFailOn() throws Exception {
+        Path warnOnly = Files.writeString(tmp.resolve("nats.conf"), "write_deadline: \"10m\"\n");
+        assertThat(lint("lint", warnOnly.toString()).exitCode()).isZero();
+        assertThat(lint("lint", "--fail-on", "warning", warnOnly.toString()).exitCode()).isEqualTo(1);
+        assertThat(lint("lint", "--fail-on", "never", "examples/bad").exitCode()).isZero();
+        assertThat(lint("lint", "examples/good").exitCode()).isZero();
+        NatsguardProcess.Result missing = lint("lint", "no/such/dir");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr().strip()).isEqualTo("natsguard lint: no/such/dir: no such file or directory");
+        assertThat(lint("lint", "--fail-on", "sometimes", "examples").exitCode()).isEqualTo(2);
+        assertThat(lint("lint", "--format", "xml", "examples").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidPolicyIsExitTwoNamingFileAndLine() throws Exception {
+        Path policy = Files.writeString(tmp.resolve("policy.conf"), "rules {\n  no-such-rule { enabled = false }\n}\n");
+        NatsguardProcess.Result result = lint("lint", "--policy", policy.toString(), "examples");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr().strip()).isEqualTo("natsguard lint: " + policy + ":2: unknown rule 'no-such-rule' (natsguard rules lists them)");
+    }
+
+    @Test
+    void severalFormatsAndOutputsInOneRunWithPureStdout() throws Exception {
+        Path sarif = tmp.resolve("out.sarif");
+        Path json = tmp.resolve("out.json");
+        NatsguardProcess.Result result = lint("lint", "--format", "sarif", "--output", sarif.toString(),
+                "--format", "json", "-o", json.toString(), "--format", "text", "examples/bad");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(Files.readString(sarif)).at("/runs/0/results").size()).isPositive();
+        assertThat(JSON.readTree(Files.readString(json)).at("/summary/errors").asInt()).isPositive();
+        assertThat(result.stdout()).contains("error [routes-single-dns-name]").contains("natsguard: ");
+        NatsguardProcess.Result jsonOnStdout = lint("lint", "--format", "json", "examples/bad");
+        assertThat(JSON.readTree(jsonOnStdout.stdout()).get("findings").isArray()).isTrue();
+        assertThat(jsonOnStdout.stderr()).isEmpty();
+    }
+
+    @Test
+    void standardInputIsRead() throws Exception {
+        Path manifest = HOME.resolve("examples/bad/single-service-route.yaml");
+        NatsguardProcess.Result result = NatsguardProcess.runWithInput(HOME, Files.readString(manifest), "lint", "-");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("<stdin>:27:9: error [routes-single-dns-name]");
+    }
+
+    private NatsguardProcess.Result lint(String... args) throws Exception {
+        return NatsguardProcess.run(HOME, Map.of(), args);
+    }
+
+    private static Set<String> planted(Path dir) throws Exception {
+        Set<String> expected = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = PLANTED.matcher(lines.get(i));
+                    if (m.find()) {
+                        for (String rule : m.group(1).split(",\\s*")) {
+                            expected.add(HOME.relativize(file) + ":" + (i + 2) + " " + rule);
+                        }
+                    }
+                }
+            }
+        }
+        return expected;
+    }
+}
