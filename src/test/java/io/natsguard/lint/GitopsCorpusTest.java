@@ -1,0 +1,44 @@
+package io.natsguard.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natsguard.policy.Policy;
+import io.natsguard.report.Finding;
+import io.natsguard.testing.Corpus;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The plain-manifest cases of ../shared/corpus/gitops/ (EXPECTED.md): the route findings their facts
+ * imply ("one URL per pod"), at the line where the routes are written. Helm, Flux, Argo CD and
+ * Kustomize builds are another issue's sources; their rendered.yaml files are plain manifests.
+ */
+class GitopsCorpusTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plain-statefulset                          | routes-single-dns-name statefulset.yaml:32
+            secret-stringdata                          | routes-single-dns-name secret.yaml:20
+            secret-data                                |
+            kustomize/base                             |
+            kustomize/overlays/staging/rendered.yaml   | routes-single-dns-name rendered.yaml:17
+            kustomize/overlays/scale-only/rendered.yaml| routes-incomplete rendered.yaml:16
+            kustomize/overlays/prod/rendered.yaml      |
+            """)
+    void routeFindingsMatchTheFacts(String folder, String expected) throws Exception {
+        String path = Corpus.relative("gitops").resolve(folder).toString();
+        Report report = new Linter(Policy.defaults()).lint(List.of(path), new ByteArrayInputStream(new byte[0]));
+        Set<String> routeFindings = new TreeSet<>();
+        for (Finding f : report.findings()) {
+            if (f.ruleId().startsWith("routes-")) {
+                String file = f.position().file();
+                routeFindings.add(f.ruleId() + " " + file.substring(file.lastIndexOf('/') + 1) + ":" + f.position().line());
+            }
+        }
+        assertThat(routeFindings).isEqualTo(expected == null ? Set.of() : Set.of(expected));
+    }
+}
