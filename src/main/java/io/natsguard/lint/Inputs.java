@@ -29,15 +29,22 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** A file to read: found while walking a directory, or named on the command line. */
+    private record Candidate(Path path, boolean named, IOException failure) {
+    }
+
+    /** One file's content, ready for the model. */
+    private record Loaded(ManifestReader.Result manifest, ClusterModelBuilder.ConfFile conf) {
+    }
+
     public static Read read(List<String> paths, InputStream stdin) throws InputException {
+        List<Candidate> candidates = new ArrayList<>();
         List<ManifestReader.Result> manifests = new ArrayList<>();
         List<ClusterModelBuilder.ConfFile> confFiles = new ArrayList<>();
-        int[] files = {0};
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
                     manifests.add(ManifestReader.read("<stdin>", new String(stdin.readAllBytes(), StandardCharsets.UTF_8)));
-                    files[0]++;
                 } catch (IOException e) {
                     throw new InputException("-: cannot read standard input: " + e.getMessage());
                 }
@@ -48,20 +55,28 @@ public final class Inputs {
                 throw new InputException(arg + ": no such file or directory");
             }
             if (Files.isDirectory(path)) {
-                walk(path, manifests, confFiles, files);
+                walk(path, candidates);
+            } else if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new InputException(arg + ": cannot be read");
             } else {
-                if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-                    throw new InputException(arg + ": cannot be read");
-                }
-                readFile(path, true, manifests, confFiles);
-                files[0]++;
+                candidates.add(new Candidate(path, true, null));
             }
         }
-        return new Read(manifests, confFiles, files[0]);
+        // Reading and YAML parsing are the bulk of a large run, and files are independent: use every core.
+        List<Loaded> loaded = candidates.parallelStream().map(Inputs::load).toList();
+        for (Loaded one : loaded) {
+            if (one.manifest() != null) {
+                manifests.add(one.manifest());
+            }
+            if (one.conf() != null) {
+                confFiles.add(one.conf());
+            }
+        }
+        int stdinFiles = paths.contains("-") ? 1 : 0;
+        return new Read(manifests, confFiles, candidates.size() + stdinFiles);
     }
 
-    private static void walk(Path root, List<ManifestReader.Result> manifests,
-            List<ClusterModelBuilder.ConfFile> confFiles, int[] files) throws InputException {
+    private static void walk(Path root, List<Candidate> candidates) throws InputException {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -71,18 +86,17 @@ public final class Inputs {
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                     if (attrs.isRegularFile() && (isYaml(name) || name.endsWith(".conf"))) {
-                        readFile(file, false, manifests, confFiles);
-                        files[0]++;
+                        candidates.add(new Candidate(file, false, null));
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    manifests.add(unreadable(file, e));
+                    candidates.add(new Candidate(file, false, e));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -91,18 +105,20 @@ public final class Inputs {
         }
     }
 
-    private static void readFile(Path file, boolean named, List<ManifestReader.Result> manifests,
-            List<ClusterModelBuilder.ConfFile> confFiles) {
+    private static Loaded load(Candidate candidate) {
+        Path file = candidate.path();
         String name = file.toString();
+        if (candidate.failure() != null) {
+            return new Loaded(unreadable(file, candidate.failure()), null);
+        }
         try {
             byte[] bytes = Files.readAllBytes(file);
             if (isYaml(name.toLowerCase(Locale.ROOT))) {
-                manifests.add(ManifestReader.read(name, new String(bytes, StandardCharsets.UTF_8)));
-            } else {
-                confFiles.add(new ClusterModelBuilder.ConfFile(name, bytes, named));
+                return new Loaded(ManifestReader.read(name, new String(bytes, StandardCharsets.UTF_8)), null);
             }
+            return new Loaded(null, new ClusterModelBuilder.ConfFile(name, bytes, candidate.named()));
         } catch (IOException | OutOfMemoryError e) {
-            manifests.add(unreadable(file, e));
+            return new Loaded(unreadable(file, e), null);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * @param config   the config, or null when the workload has none (flags only)
  * @param services every Service scanned
  */
-public record Cluster(Workload workload, NatsConfig config, List<Service> services) {
+public record Cluster(Workload workload, NatsConfig config, Services services) {
 
     /** A human name for messages. */
     public String label() {

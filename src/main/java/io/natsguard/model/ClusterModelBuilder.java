@@ -57,12 +57,12 @@ public final class ClusterModelBuilder {
     }
 
     public Model build() {
-        List<Service> services = new ArrayList<>();
+        List<Service> serviceList = new ArrayList<>();
         Map<String, KubeObject> configHolders = new HashMap<>();
         List<KubeObject> workloads = new ArrayList<>();
         for (KubeObject o : objects) {
             switch (o.kind()) {
-                case "Service" -> services.add(new Service(o.name(), o.namespace(),
+                case "Service" -> serviceList.add(new Service(o.name(), o.namespace(),
                         Yaml.string(o.node(), "spec", "clusterIP").map("None"::equals).orElse(false), o));
                 case "ConfigMap", "Secret" -> configHolders.put(holderKey(o.kind(), o.namespace(), o.name()), o);
                 case "StatefulSet", "Deployment", "Pod" -> workloads.add(o);
@@ -71,6 +71,7 @@ public final class ClusterModelBuilder {
                 }
             }
         }
+        Services services = new Services(serviceList);
         List<Cluster> clusters = new ArrayList<>();
         Set<String> mountedEntries = new HashSet<>();
         for (KubeObject o : workloads) {

@@ -2,64 +2,99 @@ package io.natsguard.model;
 
 import io.natsguard.conf.Position;
 import io.natsguard.report.Redactor;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * One route URL as written, parsed as leniently as Go's url.Parse: {@code scheme://[user[:pass]@]host[:port]}.
- *
- * @param url      the URL as written (may hold a password: print {@link #redacted()} only)
- * @param position where it is written
+ * One route URL as written, parsed once and as leniently as Go's url.Parse:
+ * {@code scheme://[user[:pass]@]host[:port][/path]}.
  */
-public record Route(String url, Position position) {
+public final class Route {
 
-    public String scheme() {
-        int i = url.indexOf("://");
-        return i < 0 ? "" : url.substring(0, i).toLowerCase(java.util.Locale.ROOT);
-    }
+    private final String url;
+    private final Position position;
+    private final String scheme;
+    private final String userInfo;
+    private final String host;
+    private final int port;
 
-    private String authority() {
-        int i = url.indexOf("://");
-        String rest = i < 0 ? url : url.substring(i + 3);
-        int end = rest.indexOf('/');
-        return end < 0 ? rest : rest.substring(0, end);
-    }
-
-    /** The user info before '@' ("user:pass"), or empty. */
-    public String userInfo() {
-        String authority = authority();
+    /**
+     * @param url      the URL as written (may hold a password: print {@link #redacted()} only)
+     * @param position where it is written
+     */
+    public Route(String url, Position position) {
+        this.url = url;
+        this.position = position;
+        int schemeEnd = url.indexOf("://");
+        this.scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        String rest = schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
+        int pathStart = rest.indexOf('/');
+        String authority = pathStart < 0 ? rest : rest.substring(0, pathStart);
         int at = authority.lastIndexOf('@');
-        return at < 0 ? "" : authority.substring(0, at);
+        this.userInfo = at < 0 ? "" : authority.substring(0, at);
+        String hostPort = authority.substring(at + 1);
+        int colon = hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':');
+        String hostPart = colon <= 0 ? hostPort : hostPort.substring(0, colon);
+        this.host = hostPart.toLowerCase(Locale.ROOT);
+        this.port = colon <= 0 ? -1 : parsePort(hostPort.substring(colon + 1));
     }
 
-    public boolean hasPassword() {
-        return userInfo().contains(":") && userInfo().indexOf(':') < userInfo().length() - 1;
-    }
-
-    public String host() {
-        String hostPort = authority().substring(authority().lastIndexOf('@') + 1);
-        if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
-            return close < 0 ? hostPort : hostPort.substring(0, close + 1);
-        }
-        int colon = hostPort.lastIndexOf(':');
-        return (colon < 0 ? hostPort : hostPort.substring(0, colon)).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The port, or -1 when none is written. */
-    public int port() {
-        String hostPort = authority().substring(authority().lastIndexOf('@') + 1);
-        int colon = hostPort.lastIndexOf(':');
-        if (colon < 0 || hostPort.endsWith("]")) {
-            return -1;
-        }
+    private static int parsePort(String text) {
         try {
-            return Integer.parseInt(hostPort.substring(colon + 1));
+            return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             return -1;
         }
     }
 
+    public String url() {
+        return url;
+    }
+
+    public Position position() {
+        return position;
+    }
+
+    public String scheme() {
+        return scheme;
+    }
+
+    /** The user info before '@' ("user:pass"), or empty. */
+    public String userInfo() {
+        return userInfo;
+    }
+
+    public boolean hasPassword() {
+        int colon = userInfo.indexOf(':');
+        return colon >= 0 && colon < userInfo.length() - 1;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The port, or -1 when none is written. */
+    public int port() {
+        return port;
+    }
+
     /** The URL with its password replaced by {@code ***}. */
     public String redacted() {
         return Redactor.redact(url);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Route r && r.url.equals(url) && Objects.equals(r.position, position);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, position);
+    }
+
+    @Override
+    public String toString() {
+        return redacted() + " at " + position;
     }
 }

@@ -24,8 +24,7 @@ public final class RoutesSingleDnsName implements Rule {
         List<Route> routes = cluster.routes();
         String namespace = namespace(cluster);
         for (Route route : routes) {
-            Optional<Service> service = cluster.services().stream()
-                    .filter(s -> s.isNamedBy(route.host(), namespace)).findFirst();
+            Optional<Service> service = cluster.services().namedBy(route.host(), namespace);
             if (service.isPresent()) {
                 context.report(route.position(), "route " + route.redacted() + " names Service "
                         + service.get().namespace() + "/" + service.get().name()

@@ -38,7 +38,7 @@ public final class ManifestReader {
     public static Result read(String file, String text) {
         List<KubeObject> objects = new ArrayList<>();
         try {
-            for (Node document : yaml().composeAll(new StringReader(text))) {
+            for (Node document : YAML.get().composeAll(new StringReader(text))) {
                 collect(document, file, text, objects);
             }
             return new Result(objects, null);
@@ -52,6 +52,9 @@ public final class ManifestReader {
             return new Result(objects, new Problem(new Position(file, 1, 1), "YAML does not parse: " + e.getMessage()));
         }
     }
+
+    /** One loader a thread: making one costs more than reading a small manifest. */
+    private static final ThreadLocal<org.yaml.snakeyaml.Yaml> YAML = ThreadLocal.withInitial(ManifestReader::yaml);
 
     /** Limits that keep hostile YAML (alias bombs, deep nesting, huge documents) bounded. */
     private static org.yaml.snakeyaml.Yaml yaml() {
