@@ -30,6 +30,13 @@ public record Cluster(Workload workload, NatsConfig config, Services services) {
         return block != null && block.type() == ConfValue.Type.MAP ? block : null;
     }
 
+    /** The cluster's {@code tls { }} block, or null. */
+    public ConfValue clusterTls() {
+        ConfValue block = clusterBlock();
+        ConfValue tls = block == null ? null : ConfigKeys.get(block, "tls");
+        return tls != null && tls.type() == ConfValue.Type.MAP ? tls : null;
+    }
+
     /** Routes as nats-server gets them: --routes overrides the file's cluster.routes. */
     public List<Route> routes() {
         if (workload != null && !workload.argRoutes().isEmpty()) {

@@ -16,9 +16,8 @@ public final class ClusterTlsInsecure implements Rule {
 
     @Override
     public void check(Cluster cluster, RuleContext context) {
-        ConfValue block = cluster.clusterBlock();
-        ConfValue tls = block == null ? null : ConfigKeys.get(block, "tls");
-        ConfValue insecure = tls == null || tls.type() != ConfValue.Type.MAP ? null : ConfigKeys.get(tls, "insecure");
+        ConfValue tls = cluster.clusterTls();
+        ConfValue insecure = tls == null ? null : ConfigKeys.get(tls, "insecure");
         if (insecure != null && Boolean.TRUE.equals(insecure.value())) {
             context.report(cluster.config().locate(insecure), "cluster TLS has insecure: true: route certificates "
                     + "are not verified. Remove it and set ca_file to the CA of the route certificates.");

@@ -1,9 +1,7 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
-import io.natsguard.conf.ConfValue;
 import io.natsguard.model.Cluster;
-import io.natsguard.model.ConfigKeys;
 import io.natsguard.report.Severity;
 
 @AutoService(Rule.class)
@@ -20,9 +18,7 @@ public final class ClusterTlsMissing implements Rule {
         if (!cluster.clustered()) {
             return;
         }
-        ConfValue block = cluster.clusterBlock();
-        ConfValue tls = block == null ? null : ConfigKeys.get(block, "tls");
-        if (tls == null || tls.type() != ConfValue.Type.MAP) {
+        if (cluster.clusterTls() == null) {
             context.report(cluster.clusterAt(), "routes between servers run without TLS. Add tls { cert_file, "
                     + "key_file, ca_file } inside the cluster block.");
         }

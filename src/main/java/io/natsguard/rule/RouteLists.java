@@ -20,7 +20,7 @@ final class RouteLists {
 
     /** {@code nats://nats-0.nats-headless.nats.svc.cluster.local:6222, ...} for every replica. */
     static String perPod(Workload w, Cluster cluster, String defaultScheme, String userInfo, int defaultPort) {
-        String scheme = hasClusterTls(cluster) ? "tls" : defaultScheme;
+        String scheme = cluster.clusterTls() != null ? "tls" : defaultScheme;
         int port = clusterPort(cluster, defaultPort);
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < w.replicas(); i++) {
@@ -52,12 +52,6 @@ final class RouteLists {
     /** Whether a host looks like one pod's name: {@code <something>-<digits>.<more>}. */
     static boolean looksPerPod(String host) {
         return PER_POD.matcher(host).matches();
-    }
-
-    static boolean hasClusterTls(Cluster cluster) {
-        ConfValue block = cluster.clusterBlock();
-        ConfValue tls = block == null ? null : ConfigKeys.get(block, "tls");
-        return tls != null && tls.type() == ConfValue.Type.MAP;
     }
 
     /** The cluster port: cluster.port, the port of cluster.listen, of --cluster, or the default. */
