@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Joins what was scanned into clusters: each workload running nats-server with the ConfigMap or
@@ -234,10 +232,5 @@ public final class ClusterModelBuilder {
 
     private static String entryKey(DataEntry entry) {
         return holderKey(entry.owner().kind(), entry.owner().namespace(), entry.owner().name()) + "/" + entry.key();
-    }
-
-    /** A scalar node's text. */
-    static String text(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : null;
     }
 }

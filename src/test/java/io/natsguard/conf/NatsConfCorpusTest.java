@@ -2,7 +2,6 @@ package io.natsguard.conf;
 
 import static io.natsguard.testing.JsonAssert.assertSameValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
