@@ -1,5 +1,6 @@
 package io.natsguard.cli;
 
+import io.natsguard.lint.Baseline;
 import io.natsguard.lint.InputException;
 import io.natsguard.lint.Linter;
 import io.natsguard.lint.Report;
@@ -42,7 +43,7 @@ public class LintCommand implements Callable<Integer> {
 
     /** One report: a format, written to a file or to standard output. */
     static class Output {
-        @Option(names = "--format", description = "text (default), json or sarif; repeat with --output for several reports.")
+        @Option(names = "--format", description = "text (default), json, sarif, junit or github; repeat with --output for several reports.")
         String format;
 
         @Option(names = {"--output", "-o"}, description = "Write the report of the preceding --format to FILE (default: stdout).")
@@ -51,6 +52,12 @@ public class LintCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "FILE", description = "A HOCON policy replacing what it states of the built-in one.")
     Path policyFile;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings recorded in FILE (by --write-baseline) do not count.")
+    Path baselineFile;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Record today's findings in FILE.")
+    Path writeBaseline;
 
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
             description = "Exit 1 when a finding is at or above: error (default), warning, or never.")
@@ -80,10 +87,19 @@ public class LintCommand implements Callable<Integer> {
         Report report;
         try {
             Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
-            report = new Linter(policy).lint(paths, System.in);
+            Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
+            report = new Linter(policy, baseline).lint(paths, System.in);
         } catch (PolicyException | InputException e) {
             err.println("natsguard lint: " + e.getMessage());
             return ExitCodes.USAGE;
+        }
+        if (writeBaseline != null) {
+            try {
+                Baseline.write(writeBaseline, report);
+            } catch (IOException e) {
+                err.println("natsguard lint: cannot write " + writeBaseline + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         for (int i = 0; i < outputs.size(); i++) {
             try {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -23,7 +25,8 @@ import java.util.Locale;
 public final class Inputs {
 
     /** What was read, ready for the model. */
-    public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files) {
+    public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files,
+            Map<String, String> texts) {
     }
 
     private Inputs() {
@@ -34,17 +37,20 @@ public final class Inputs {
     }
 
     /** One file's content, ready for the model. */
-    private record Loaded(ManifestReader.Result manifest, ClusterModelBuilder.ConfFile conf) {
+    private record Loaded(ManifestReader.Result manifest, ClusterModelBuilder.ConfFile conf, String file, String text) {
     }
 
     public static Read read(List<String> paths, InputStream stdin) throws InputException {
         List<Candidate> candidates = new ArrayList<>();
         List<ManifestReader.Result> manifests = new ArrayList<>();
         List<ClusterModelBuilder.ConfFile> confFiles = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
-                    manifests.add(ManifestReader.read("<stdin>", new String(stdin.readAllBytes(), StandardCharsets.UTF_8)));
+                    String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                    texts.put("<stdin>", text);
+                    manifests.add(ManifestReader.read("<stdin>", text));
                 } catch (IOException e) {
                     throw new InputException("-: cannot read standard input: " + e.getMessage());
                 }
@@ -65,6 +71,9 @@ public final class Inputs {
         // Reading and YAML parsing are the bulk of a large run, and files are independent: use every core.
         List<Loaded> loaded = candidates.parallelStream().map(Inputs::load).toList();
         for (Loaded one : loaded) {
+            if (one.text() != null) {
+                texts.put(one.file(), one.text());
+            }
             if (one.manifest() != null) {
                 manifests.add(one.manifest());
             }
@@ -73,7 +82,7 @@ public final class Inputs {
             }
         }
         int stdinFiles = paths.contains("-") ? 1 : 0;
-        return new Read(manifests, confFiles, candidates.size() + stdinFiles);
+        return new Read(manifests, confFiles, candidates.size() + stdinFiles, texts);
     }
 
     private static void walk(Path root, List<Candidate> candidates) throws InputException {
@@ -109,16 +118,17 @@ public final class Inputs {
         Path file = candidate.path();
         String name = file.toString();
         if (candidate.failure() != null) {
-            return new Loaded(unreadable(file, candidate.failure()), null);
+            return new Loaded(unreadable(file, candidate.failure()), null, name, null);
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
             if (isYaml(name.toLowerCase(Locale.ROOT))) {
-                return new Loaded(ManifestReader.read(name, new String(bytes, StandardCharsets.UTF_8)), null);
+                return new Loaded(ManifestReader.read(name, text), null, name, text);
             }
-            return new Loaded(null, new ClusterModelBuilder.ConfFile(name, bytes, candidate.named()));
+            return new Loaded(null, new ClusterModelBuilder.ConfFile(name, bytes, candidate.named()), name, text);
         } catch (IOException | OutOfMemoryError e) {
-            return new Loaded(unreadable(file, e), null);
+            return new Loaded(unreadable(file, e), null, name, null);
         }
     }
 

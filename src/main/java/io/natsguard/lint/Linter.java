@@ -7,9 +7,11 @@ import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
 import io.natsguard.rule.InputProblem;
+import io.natsguard.rule.SuppressionMark;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleContext;
 import io.natsguard.rule.Rules;
+import io.natsguard.source.KubeObject;
 import io.natsguard.source.ManifestReader;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -22,19 +24,29 @@ import java.util.Set;
 public final class Linter {
 
     private final Policy policy;
+    private final Baseline baseline;
 
     public Linter(Policy policy) {
+        this(policy, null);
+    }
+
+    /** With a baseline, findings recorded in it do not count. */
+    public Linter(Policy policy, Baseline baseline) {
         this.policy = policy;
+        this.baseline = baseline;
     }
 
     public Report lint(List<String> paths, InputStream stdin) throws InputException {
-        Inputs.Read read = Inputs.read(paths, stdin);
+        return lint(Inputs.read(paths, stdin));
+    }
+
+    private Report lint(Inputs.Read read) {
         ClusterModelBuilder builder = new ClusterModelBuilder();
         List<InputProblem> problems = new ArrayList<>();
-        int objects = 0;
+        List<KubeObject> objects = new ArrayList<>();
         for (ManifestReader.Result manifest : read.manifests()) {
             builder.addObjects(manifest.objects());
-            objects += manifest.objects().size();
+            objects.addAll(manifest.objects());
             if (manifest.problem() != null) {
                 problems.add(new InputProblem(manifest.problem().position(), manifest.problem().message()));
             }
@@ -42,11 +54,16 @@ public final class Linter {
         read.confFiles().forEach(builder::addConfFile);
         ClusterModelBuilder.Model model = builder.build();
         model.problems().forEach(p -> problems.add(new InputProblem(p.position(), p.message())));
-        return new Report(check(model.clusters(), problems), read.files(), objects, model.clusters().size());
+        Suppressions suppressions = new Suppressions(read.texts(), objects, policy);
+        List<Finding> findings = suppressions.apply(check(model.clusters(), problems, suppressions.marks()));
+        if (baseline != null) {
+            findings = baseline.apply(findings, read.texts());
+        }
+        return new Report(findings, read.files(), objects.size(), model.clusters().size(), read.texts());
     }
 
     /** Runs every enabled rule; a finding reached twice (a ConfigMap mounted by two workloads) is kept once. */
-    List<Finding> check(List<Cluster> clusters, List<InputProblem> problems) {
+    List<Finding> check(List<Cluster> clusters, List<InputProblem> problems, List<SuppressionMark> marks) {
         Set<Finding> findings = new LinkedHashSet<>();
         for (Rule rule : Rules.all()) {
             Policy.RuleSettings settings = policy.settings(rule);
@@ -65,6 +82,7 @@ public final class Linter {
                 }
             };
             problems.forEach(problem -> rule.checkInput(problem, context));
+            marks.forEach(mark -> rule.checkSuppression(mark, context));
             clusters.forEach(cluster -> rule.check(cluster, context));
         }
         List<Finding> sorted = new ArrayList<>(findings);

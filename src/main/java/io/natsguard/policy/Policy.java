@@ -14,7 +14,9 @@ import io.natsguard.rule.Rule;
 import io.natsguard.rule.Rules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,17 +35,43 @@ public final class Policy {
 
     private static final String BUILT_IN = "/policies/default.conf";
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "suppressions", "exemptions");
+    private static final Set<String> EXEMPTION_KEYS = Set.of("rule", "namespace", "name", "reason");
 
     /** One rule's settings. */
     public record RuleSettings(boolean enabled, Severity severity, Config params) {
     }
 
+    /**
+     * Findings of a rule ("*": any) in objects whose namespace and name match (globs with '*') do
+     * not count, for the reason given.
+     */
+    public record Exemption(String rule, String namespace, String name, String reason) {
+
+        public boolean covers(String ruleId) {
+            return rule.equals("*") || rule.equals(ruleId);
+        }
+
+        public boolean matches(String objectNamespace, String objectName) {
+            return glob(namespace).matcher(objectNamespace).matches() && glob(name).matcher(objectName).matches();
+        }
+
+        private static java.util.regex.Pattern glob(String glob) {
+            return java.util.regex.Pattern.compile(java.util.Arrays.stream(glob.split("\\*", -1))
+                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*")));
+        }
+    }
+
     private final String name;
     private final Map<String, RuleSettings> rules;
+    private final boolean annotationSuppressions;
+    private final List<Exemption> exemptions;
 
-    private Policy(String name, Map<String, RuleSettings> rules) {
+    private Policy(String name, Map<String, RuleSettings> rules, boolean annotationSuppressions, List<Exemption> exemptions) {
         this.name = name;
         this.rules = rules;
+        this.annotationSuppressions = annotationSuppressions;
+        this.exemptions = exemptions;
     }
 
     /** The built-in default policy. */
@@ -79,6 +107,15 @@ public final class Policy {
         return rules.get(rule.info().id());
     }
 
+    /** Whether natsguard.io/ignore-* annotations may suppress findings ({@code suppressions.annotations}). */
+    public boolean annotationSuppressions() {
+        return annotationSuppressions;
+    }
+
+    public List<Exemption> exemptions() {
+        return exemptions;
+    }
+
     private static Config builtIn() {
         return ConfigFactory.parseResources(Policy.class, BUILT_IN,
                 ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)).resolve();
@@ -87,9 +124,9 @@ public final class Policy {
     /** What the file itself states must make sense: known keys, known rules, right types. */
     private static void check(String file, Config config) throws PolicyException {
         for (Map.Entry<String, ConfigValue> top : config.root().entrySet()) {
-            if (!top.getKey().equals("rules")) {
-                throw new PolicyException(describe(file, top.getValue().origin(),
-                        "unknown setting '" + top.getKey() + "' (a policy has one block: rules { ... })"));
+            if (!TOP_KEYS.contains(top.getKey())) {
+                throw new PolicyException(describe(file, top.getValue().origin(), "unknown setting '" + top.getKey()
+                        + "' (a policy has rules { ... }, suppressions { ... } and exemptions = [ ... ])"));
             }
         }
         if (!config.hasPath("rules")) {
@@ -145,7 +182,39 @@ public final class Policy {
                         "rule '" + id + "': " + e.getMessage().replaceFirst("^.*?: \\d+: ", "")));
             }
         }
-        return new Policy(name, settings);
+        try {
+            boolean annotations = !config.hasPath("suppressions.annotations") || config.getBoolean("suppressions.annotations");
+            return new Policy(name, settings, annotations, exemptions(name, config));
+        } catch (ConfigException e) {
+            throw new PolicyException(describe(name, e.origin(), e.getMessage().replaceFirst("^.*?: \\d+: ", "")));
+        }
+    }
+
+    private static List<Exemption> exemptions(String name, Config config) throws PolicyException {
+        List<Exemption> exemptions = new ArrayList<>();
+        if (!config.hasPath("exemptions")) {
+            return exemptions;
+        }
+        for (Config entry : config.getConfigList("exemptions")) {
+            ConfigOrigin origin = entry.root().origin();
+            for (String key : entry.root().keySet()) {
+                if (!EXEMPTION_KEYS.contains(key)) {
+                    throw new PolicyException(describe(name, origin, "unknown setting '" + key
+                            + "' of an exemption (allowed: rule, namespace, name, reason)"));
+                }
+            }
+            String rule = entry.hasPath("rule") ? entry.getString("rule") : "";
+            if (!rule.equals("*") && Rules.byId(rule).isEmpty()) {
+                throw new PolicyException(describe(name, origin, "an exemption needs rule = <rule id> or \"*\", not '" + rule + "'"));
+            }
+            String reason = entry.hasPath("reason") ? entry.getString("reason").strip() : "";
+            if (reason.isEmpty()) {
+                throw new PolicyException(describe(name, origin, "an exemption needs a reason"));
+            }
+            exemptions.add(new Exemption(rule, entry.hasPath("namespace") ? entry.getString("namespace") : "*",
+                    entry.hasPath("name") ? entry.getString("name") : "*", reason));
+        }
+        return List.copyOf(exemptions);
     }
 
     private static String quote(String id) {

@@ -10,7 +10,8 @@ import java.io.OutputStream;
 
 /**
  * The report as JSON (documented in the README):
- * {@code {"findings": [{"rule", "severity", "file", "line", "column", "message", "fix"}], "summary": {...}}}.
+ * {@code {"findings": [{"rule", "severity", "file", "line", "column", "message", "fix", ["suppressed": {"by", "reason"}]}],
+ * "summary": {...}}}. Suppressed findings are listed, marked; the summary counts only those that count.
  */
 public final class JsonFormat implements ReportFormat {
 
@@ -21,7 +22,7 @@ public final class JsonFormat implements ReportFormat {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeArrayFieldStart("findings");
-            for (Finding f : report.findings()) {
+            for (Finding f : report.all()) {
                 json.writeStartObject();
                 json.writeStringField("rule", f.ruleId());
                 json.writeStringField("severity", f.severity().label());
@@ -30,6 +31,12 @@ public final class JsonFormat implements ReportFormat {
                 json.writeNumberField("column", f.position().column());
                 json.writeStringField("message", f.message());
                 json.writeStringField("fix", Rules.byId(f.ruleId()).map(r -> r.info().fix()).orElse(""));
+                if (f.suppression() != null) {
+                    json.writeObjectFieldStart("suppressed");
+                    json.writeStringField("by", f.suppression().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                    json.writeStringField("reason", f.suppression().reason());
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -37,6 +44,8 @@ public final class JsonFormat implements ReportFormat {
             json.writeNumberField("errors", report.count(Severity.ERROR));
             json.writeNumberField("warnings", report.count(Severity.WARNING));
             json.writeNumberField("notes", report.count(Severity.INFO));
+            json.writeNumberField("suppressed", report.suppressed(Suppression.Kind.IN_SOURCE) + report.suppressed(Suppression.Kind.POLICY));
+            json.writeNumberField("baseline", report.suppressed(Suppression.Kind.BASELINE));
             json.writeNumberField("files", report.files());
             json.writeNumberField("objects", report.objects());
             json.writeNumberField("configs", report.clusters());

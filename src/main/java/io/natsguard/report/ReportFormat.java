@@ -16,7 +16,9 @@ public interface ReportFormat {
             case "text" -> new TextFormat();
             case "json" -> new JsonFormat();
             case "sarif" -> new SarifFormat();
-            default -> throw new IllegalArgumentException("unknown format '" + name + "' (text, json, sarif)");
+            case "junit" -> new JunitFormat();
+            case "github" -> new GithubFormat();
+            default -> throw new IllegalArgumentException("unknown format '" + name + "' (text, json, sarif, junit, github)");
         };
     }
 }

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** SARIF 2.1.0 (the java-sarif object model): rules with help from their metadata, results with file, line and column. */
 public final class SarifFormat implements ReportFormat {
@@ -55,9 +56,19 @@ public final class SarifFormat implements ReportFormat {
                     .withDefaultConfiguration(new ReportingConfiguration().withLevel(level(info.severity()))));
         }
         List<Result> results = new ArrayList<>();
-        for (Finding f : report.findings()) {
+        for (Finding f : report.all()) {
             int index = indexOf(rules, f.ruleId());
-            results.add(new Result().withRuleId(f.ruleId()).withRuleIndex(index >= 0 ? index : null)
+            Result result = new Result().withRuleId(f.ruleId()).withRuleIndex(index >= 0 ? index : null);
+            if (f.suppression() != null && f.suppression().kind() == Suppression.Kind.BASELINE) {
+                result.setBaselineState(Result.BaselineState.UNCHANGED);
+            } else if (f.suppression() != null) {
+                result.setSuppressions(Set.of(new com.contrastsecurity.sarif.Suppression()
+                        .withKind(f.suppression().kind() == Suppression.Kind.IN_SOURCE
+                                ? com.contrastsecurity.sarif.Suppression.Kind.IN_SOURCE
+                                : com.contrastsecurity.sarif.Suppression.Kind.EXTERNAL)
+                        .withJustification(f.suppression().reason())));
+            }
+            results.add(result
                     .withLevel(Result.Level.fromValue(f.severity().sarifLevel()))
                     .withMessage(new Message().withText(f.message()))
                     .withLocations(List.of(new Location().withPhysicalLocation(new PhysicalLocation()

@@ -23,7 +23,10 @@ public final class TextFormat implements ReportFormat {
         String counts = report.findings().isEmpty() ? "no findings"
                 : plural(report.count(Severity.ERROR), "error") + ", " + plural(report.count(Severity.WARNING), "warning")
                         + (report.count(Severity.INFO) > 0 ? ", " + plural(report.count(Severity.INFO), "note") : "");
-        return "natsguard: " + counts + " (" + plural(report.files(), "file") + ", " + plural(report.objects(), "object")
+        long suppressed = report.suppressed(Suppression.Kind.IN_SOURCE) + report.suppressed(Suppression.Kind.POLICY);
+        long baseline = report.suppressed(Suppression.Kind.BASELINE);
+        String quiet = (suppressed > 0 ? ", " + suppressed + " suppressed" : "") + (baseline > 0 ? ", " + baseline + " in the baseline" : "");
+        return "natsguard: " + counts + quiet + " (" + plural(report.files(), "file") + ", " + plural(report.objects(), "object")
                 + ", " + plural(report.clusters(), "NATS config") + " checked)";
     }
 

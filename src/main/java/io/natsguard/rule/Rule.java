@@ -13,6 +13,10 @@ public interface Rule {
     default void check(Cluster cluster, RuleContext context) {
     }
 
+    /** Looks at a request to ignore a rule (most rules have nothing to say about it). */
+    default void checkSuppression(SuppressionMark mark, RuleContext context) {
+    }
+
     /** Looks at input that could not be read (most rules have nothing to say about it). */
     default void checkInput(InputProblem problem, RuleContext context) {
     }

@@ -49,6 +49,20 @@ class SarifFormatTest {
     }
 
     @Test
+    void suppressedFindingsValidateAsSarifSuppressions() throws Exception {
+        Files.writeString(dir.resolve("nats.conf"), """
+                # natsguard:ignore cluster-tls-missing routes stay on a private link (NET-42)
+                cluster { name: c, routes = [ nats://nats-0.nats:6222 ] }
+                """);
+        JsonNode sarif = sarif(List.of(dir.toString()));
+        assertThat(validate(sarif)).isEmpty();
+        JsonNode suppressed = sarif.at("/runs/0/results/0");
+        assertThat(suppressed.get("ruleId").asText()).isEqualTo("cluster-tls-missing");
+        assertThat(suppressed.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+        assertThat(suppressed.at("/suppressions/0/justification").asText()).isEqualTo("routes stay on a private link (NET-42)");
+    }
+
+    @Test
     void aCleanRunStillHasEmptyResults() throws Exception {
         Files.writeString(dir.resolve("nats.conf"), "port: 4222\n");
         JsonNode sarif = sarif(List.of(dir.toString()));

@@ -1,0 +1,40 @@
+package io.natsguard.report;
+
+import io.natsguard.lint.Report;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * GitHub Actions workflow commands, one a finding:
+ * {@code ::error file=F,line=L,col=C,title=RULE::MESSAGE}, so that findings show on the pull request's lines.
+ */
+public final class GithubFormat implements ReportFormat {
+
+    @Override
+    public void write(Report report, OutputStream out) throws IOException {
+        PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
+        for (Finding f : report.findings()) {
+            String command = switch (f.severity()) {
+                case ERROR -> "error";
+                case WARNING -> "warning";
+                case INFO -> "notice";
+            };
+            print.println("::" + command + " file=" + property(f.position().file()) + ",line=" + f.position().line()
+                    + ",col=" + f.position().column() + ",title=" + property("natsguard " + f.ruleId()) + "::" + data(f.message()));
+        }
+        print.println(TextFormat.summary(report));
+        print.flush();
+    }
+
+    /** The escapes of the workflow command syntax for the message. */
+    private static String data(String text) {
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Property values also escape ':' and ','. */
+    private static String property(String text) {
+        return data(text).replace(":", "%3A").replace(",", "%2C");
+    }
+}
