@@ -1,0 +1,102 @@
+package io.natsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natsguard.testing.NatsguardProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hook of .pre-commit-hooks.yaml with the real pre-commit, in a throw-away Git repository:
+ * natsguard installed on PATH as the README says; a commit of a bad config is refused and shows the
+ * finding, a good one goes through, and the verdict is lint's.
+ */
+class PreCommitIT {
+
+    private static final Path HOME = NatsguardProcess.launcher().getParent().getParent();
+
+    @TempDir
+    Path tmp;
+    private Path repo;
+    private Map<String, String> env;
+
+    private record Run(int exitCode, String output) {
+    }
+
+    @BeforeEach
+    void installAndInit() throws Exception {
+        assertThat(exec(tmp, Map.of(), "pre-commit", "--version").exitCode())
+                .as("pre-commit must be installed (apt-get install pre-commit; .ci/run does)").isZero();
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("natsguard"), NatsguardProcess.launcher());
+        env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "PRE_COMMIT_HOME", tmp.resolve("pre-commit-home").toString(),
+                "NATSGUARD_CACHE_DIR", HOME.resolve("target/natsguard-cache").toString(),
+                "GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
+                "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com");
+        repo = Files.createDirectories(tmp.resolve("repo"));
+        assertThat(exec(repo, env, "git", "init", "-q").exitCode()).isZero();
+    }
+
+    @Test
+    void aBadConfigIsBlockedAndAGoodOnePasses() throws Exception {
+        String rev = exec(HOME, env, "git", "rev-parse", "HEAD").output().strip();
+        Files.writeString(repo.resolve(".pre-commit-config.yaml"), """
+                repos:
+                - repo: %s
+                  rev: %s
+                  hooks:
+                  - id: natsguard
+                """.formatted(HOME, rev));
+        assertThat(exec(repo, env, "pre-commit", "install").exitCode()).isZero();
+
+        Files.copy(HOME.resolve("examples/bad/single-service-route.yaml"), repo.resolve("nats.yaml"));
+        exec(repo, env, "git", "add", "-A");
+        Run blocked = exec(repo, env, "git", "commit", "-q", "-m", "bad");
+        assertThat(blocked.exitCode()).as(blocked.output()).isNotZero();
+        assertThat(blocked.output()).contains("nats.yaml:27:9: error [routes-single-dns-name]");
+        assertThat(exec(repo, env, "git", "log", "--oneline").output()).doesNotContain("bad");
+
+        Files.writeString(repo.resolve("nats.yaml"), Files.readString(HOME.resolve("examples/good/statefulset.yaml")));
+        exec(repo, env, "git", "add", "-A");
+        Run passed = exec(repo, env, "git", "commit", "-q", "-m", "good");
+        assertThat(passed.exitCode()).as(passed.output()).isZero();
+        assertThat(exec(repo, env, "git", "log", "--oneline").output()).contains("good");
+    }
+
+    @Test
+    void tryRepoRunsTheWorkingTreesHookWithLintsVerdict() throws Exception {
+        Files.copy(HOME.resolve("examples/bad/nats-typos.conf"), repo.resolve("nats.conf"));
+        exec(repo, env, "git", "add", "-A");
+        Run hook = exec(repo, env, "pre-commit", "try-repo", HOME.toString(), "natsguard", "--all-files");
+        Run lint = exec(repo, env, tmp.resolve("bin/natsguard").toString(), "lint", "nats.conf");
+        assertThat(hook.exitCode()).isEqualTo(1);
+        assertThat(lint.exitCode()).isEqualTo(1);
+        for (String line : lint.output().lines().filter(l -> l.contains(" [")).toList()) {
+            assertThat(hook.output()).contains(line);
+        }
+    }
+
+    private static Run exec(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile("precommit", ".out");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError(String.join(" ", command) + " hung");
+            }
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+}
