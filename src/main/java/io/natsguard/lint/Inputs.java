@@ -2,6 +2,7 @@ package io.natsguard.lint;
 
 import io.natsguard.conf.Position;
 import io.natsguard.model.ClusterModelBuilder;
+import io.natsguard.source.Kustomize;
 import io.natsguard.source.ManifestReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ public final class Inputs {
 
     /** What was read, ready for the model. */
     public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files,
-            Map<String, String> texts) {
+            Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers) {
     }
 
     private Inputs() {
@@ -42,6 +43,7 @@ public final class Inputs {
 
     public static Read read(List<String> paths, InputStream stdin) throws InputException {
         List<Candidate> candidates = new ArrayList<>();
+        List<Path> kustomizations = new ArrayList<>();
         List<ManifestReader.Result> manifests = new ArrayList<>();
         List<ClusterModelBuilder.ConfFile> confFiles = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
@@ -61,7 +63,7 @@ public final class Inputs {
                 throw new InputException(arg + ": no such file or directory");
             }
             if (Files.isDirectory(path)) {
-                walk(path, candidates);
+                walk(path, candidates, kustomizations);
             } else if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
                 throw new InputException(arg + ": cannot be read");
             } else {
@@ -81,17 +83,49 @@ public final class Inputs {
                 confFiles.add(one.conf());
             }
         }
+        List<Kustomize.Mapper> mappers = new ArrayList<>();
+        for (Path dir : kustomizations) {
+            Kustomize.Build build = build(dir);
+            manifests.add(build.failure() != null ? new ManifestReader.Result(List.of(), build.failure()) : build.manifests());
+            texts.put(build.name(), build.text());
+            try {
+                mappers.add(new Kustomize.Mapper(build, dir));
+            } catch (IOException e) {
+                throw new InputException(dir + ": " + e.getMessage());
+            }
+        }
         int stdinFiles = paths.contains("-") ? 1 : 0;
-        return new Read(manifests, confFiles, candidates.size() + stdinFiles, texts);
+        return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size(), texts, mappers);
     }
 
-    private static void walk(Path root, List<Candidate> candidates) throws InputException {
+    private static Kustomize.Build build(Path dir) throws InputException {
+        try {
+            return Kustomize.build(dir);
+        } catch (Kustomize.KubectlMissing e) {
+            throw new InputException(e.getMessage());
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot build with kubectl kustomize: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(dir + ": interrupted while building with kubectl kustomize");
+        }
+    }
+
+    /** Walks a tree; a folder with a kustomization is linted as what it deploys, not file by file. */
+    private static void walk(Path root, List<Candidate> candidates, List<Path> kustomizations) throws InputException {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    return !dir.equals(root) && name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (!dir.equals(root) && name.startsWith(".")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (Kustomize.isKustomization(dir)) {
+                        kustomizations.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override

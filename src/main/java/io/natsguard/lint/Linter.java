@@ -2,26 +2,35 @@ package io.natsguard.lint;
 
 import com.typesafe.config.Config;
 import io.natsguard.conf.Position;
-import io.natsguard.model.Cluster;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
 import io.natsguard.rule.InputProblem;
-import io.natsguard.rule.SuppressionMark;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleContext;
 import io.natsguard.rule.Rules;
 import io.natsguard.source.KubeObject;
+import io.natsguard.source.Kustomize;
 import io.natsguard.source.ManifestReader;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The pipeline: inputs, NATS config parse, cluster model, rules under a policy, findings. */
+/**
+ * The pipeline: inputs, NATS config parse, cluster model, rules under a policy, findings moved
+ * from Kustomize builds to their source files, then suppressions and the baseline.
+ */
 public final class Linter {
+
+    private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.position().file())
+            .thenComparingInt(f -> f.position().line())
+            .thenComparingInt(f -> f.position().column())
+            .thenComparing(Finding::ruleId);
 
     private final Policy policy;
     private final Baseline baseline;
@@ -37,10 +46,7 @@ public final class Linter {
     }
 
     public Report lint(List<String> paths, InputStream stdin) throws InputException {
-        return lint(Inputs.read(paths, stdin));
-    }
-
-    private Report lint(Inputs.Read read) {
+        Inputs.Read read = Inputs.read(paths, stdin);
         ClusterModelBuilder builder = new ClusterModelBuilder();
         List<InputProblem> problems = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();
@@ -54,23 +60,40 @@ public final class Linter {
         read.confFiles().forEach(builder::addConfFile);
         ClusterModelBuilder.Model model = builder.build();
         model.problems().forEach(p -> problems.add(new InputProblem(p.position(), p.message())));
-        Suppressions suppressions = new Suppressions(read.texts(), objects, policy);
-        List<Finding> findings = suppressions.apply(check(model.clusters(), problems, suppressions.marks()));
-        if (baseline != null) {
-            findings = baseline.apply(findings, read.texts());
+
+        List<Finding> findings = check(rule -> context -> {
+            problems.forEach(problem -> rule.checkInput(problem, context));
+            model.clusters().forEach(cluster -> rule.check(cluster, context));
+        });
+        Map<String, String> texts = new HashMap<>(read.texts());
+        for (Kustomize.Mapper mapper : read.kustomizeMappers()) {
+            findings = findings.stream().map(f -> f.at(mapper.map(f.position()), mapper.mapText(f.message()))).toList();
+            texts.putAll(mapper.texts());
         }
-        return new Report(findings, read.files(), objects.size(), model.clusters().size(), read.texts());
+        Suppressions suppressions = new Suppressions(texts, objects, policy);
+        findings = new ArrayList<>(findings);
+        findings.addAll(check(rule -> context -> suppressions.marks().forEach(mark -> rule.checkSuppression(mark, context))));
+        findings = suppressions.apply(ordered(findings));
+        if (baseline != null) {
+            findings = baseline.apply(findings, texts);
+        }
+        return new Report(findings, read.files(), objects.size(), model.clusters().size(), texts);
     }
 
-    /** Runs every enabled rule; a finding reached twice (a ConfigMap mounted by two workloads) is kept once. */
-    List<Finding> check(List<Cluster> clusters, List<InputProblem> problems, List<SuppressionMark> marks) {
-        Set<Finding> findings = new LinkedHashSet<>();
+    /** What a rule is shown, given the context it reports into. */
+    private interface Pass {
+        java.util.function.Consumer<RuleContext> forRule(Rule rule);
+    }
+
+    /** Runs every enabled rule over one pass of input, at the policy's severity. */
+    private List<Finding> check(Pass pass) {
+        List<Finding> findings = new ArrayList<>();
         for (Rule rule : Rules.all()) {
             Policy.RuleSettings settings = policy.settings(rule);
             if (!settings.enabled()) {
                 continue;
             }
-            RuleContext context = new RuleContext() {
+            pass.forRule(rule).accept(new RuleContext() {
                 @Override
                 public Config params() {
                     return settings.params();
@@ -80,16 +103,16 @@ public final class Linter {
                 public void report(Position position, String message) {
                     findings.add(new Finding(rule.info().id(), settings.severity(), position, message));
                 }
-            };
-            problems.forEach(problem -> rule.checkInput(problem, context));
-            marks.forEach(mark -> rule.checkSuppression(mark, context));
-            clusters.forEach(cluster -> rule.check(cluster, context));
+            });
         }
-        List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparing((Finding f) -> f.position().file())
-                .thenComparingInt(f -> f.position().line())
-                .thenComparingInt(f -> f.position().column())
-                .thenComparing(Finding::ruleId));
+        return findings;
+    }
+
+    /** In file, line, column order; a finding reached twice (a ConfigMap mounted by two workloads) is kept once. */
+    private static List<Finding> ordered(List<Finding> findings) {
+        Set<Finding> unique = new LinkedHashSet<>(findings);
+        List<Finding> sorted = new ArrayList<>(unique);
+        sorted.sort(ORDER);
         return sorted;
     }
 }

@@ -22,6 +22,11 @@ public record Finding(String ruleId, Severity severity, Position position, Strin
         return new Finding(ruleId, severity, position, message, why);
     }
 
+    /** The same finding at another place, told with the places it mentions moved too (a Kustomize build's lines). */
+    public Finding at(Position elsewhere, String movedMessage) {
+        return new Finding(ruleId, severity, elsewhere, movedMessage, suppression);
+    }
+
     public boolean counts() {
         return suppression == null;
     }

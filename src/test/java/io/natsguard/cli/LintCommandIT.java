@@ -78,6 +78,19 @@ class LintCommandIT {
     }
 
     @Test
+    void aKustomizeDirectoryWithoutKubectlIsExitTwoNamingWhatToInstall() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        for (String tool : List.of("bash", "readlink")) {
+            Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin", tool).toRealPath());
+        }
+        Path kustomization = Files.createDirectories(tmp.resolve("k"));
+        Files.writeString(kustomization.resolve("kustomization.yaml"), "resources: []\n");
+        NatsguardProcess.Result result = NatsguardProcess.run(HOME, Map.of("PATH", bin.toString()), "lint", kustomization.toString());
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+        assertThat(result.stderr()).contains("is a Kustomize directory; building it needs kubectl");
+    }
+
+    @Test
     void standardInputIsRead() throws Exception {
         Path manifest = HOME.resolve("examples/bad/single-service-route.yaml");
         NatsguardProcess.Result result = NatsguardProcess.runWithInput(HOME, Files.readString(manifest), "lint", "-");
