@@ -18,15 +18,30 @@ final class RouteLists {
     private RouteLists() {
     }
 
+    /** Longer lists are written as a pattern: a message must stay readable. */
+    static final int MAX_LISTED = 10;
+
     /** {@code nats://nats-0.nats-headless.nats.svc.cluster.local:6222, ...} for every replica. */
     static String perPod(Workload w, Cluster cluster, String defaultScheme, String userInfo, int defaultPort) {
         String scheme = cluster.clusterTls() != null ? "tls" : defaultScheme;
         int port = clusterPort(cluster, defaultPort);
+        String prefix = scheme + "://" + (userInfo.isEmpty() ? "" : userInfo + "@");
+        if (w.replicas() > MAX_LISTED) {
+            return prefix + w.podHost(0).replaceFirst("-0\\.", "-<i>.") + ":" + port + " for i = 0.." + (w.replicas() - 1);
+        }
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < w.replicas(); i++) {
-            urls.add(scheme + "://" + (userInfo.isEmpty() ? "" : userInfo + "@") + w.podHost(i) + ":" + port);
+            urls.add(prefix + w.podHost(i) + ":" + port);
         }
         return String.join(", ", urls);
+    }
+
+    /** Names, the first few of them when there are many. */
+    static String names(List<String> names) {
+        if (names.size() <= MAX_LISTED) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, MAX_LISTED)) + " and " + (names.size() - MAX_LISTED) + " more";
     }
 
     /** The same list, keeping the scheme, credentials and port of routes already written. */
@@ -66,7 +81,7 @@ final class RouteLists {
             if (listen != null && listen.value() instanceof Long p && p > 0) {
                 return p.intValue();
             }
-            if (listen != null && listen.value() instanceof String s && s.matches(".*:\\d+")) {
+            if (listen != null && listen.value() instanceof String s && s.matches(".*:\\d{1,5}")) {
                 return Integer.parseInt(s.substring(s.lastIndexOf(':') + 1));
             }
         }

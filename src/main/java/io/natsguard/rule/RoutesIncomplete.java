@@ -35,23 +35,26 @@ public final class RoutesIncomplete implements Rule {
         if (named.isEmpty()) {
             return; // not a per-pod list: routes-single-dns-name speaks of it
         }
+        // Count the missing pods without listing a million of them: the message names the first few.
+        long missingCount = w.replicas() - named.headSet(Math.max(0, w.replicas())).size();
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i < w.replicas(); i++) {
+        for (int i = 0; i < w.replicas() && missing.size() < RouteLists.MAX_LISTED; i++) {
             if (!named.contains(i)) {
                 missing.add(w.name() + "-" + i);
             }
         }
-        List<String> extra = named.tailSet(w.replicas()).stream().map(i -> w.name() + "-" + i).toList();
-        if (missing.isEmpty() && extra.isEmpty()) {
+        List<String> extra = named.tailSet(Math.max(0, w.replicas())).stream().map(i -> w.name() + "-" + i).toList();
+        if (missingCount <= 0 && extra.isEmpty()) {
             return;
         }
         StringBuilder message = new StringBuilder("the route list does not match the " + w.replicas()
                 + " replicas of " + w.object().label() + " (" + w.replicasAt() + "):");
-        if (!missing.isEmpty()) {
-            message.append(" no route names ").append(String.join(", ", missing)).append(';');
+        if (missingCount > 0) {
+            String more = missingCount > missing.size() ? " and " + (missingCount - missing.size()) + " more" : "";
+            message.append(" no route names ").append(String.join(", ", missing)).append(more).append(';');
         }
         if (!extra.isEmpty()) {
-            message.append(" routes name ").append(String.join(", ", extra)).append(", beyond the replicas;");
+            message.append(" routes name ").append(RouteLists.names(extra)).append(", beyond the replicas;");
         }
         message.append(" write routes = [ ").append(RouteLists.perPodLike(w, cluster, routes.get(0))).append(" ].");
         context.report(cluster.routesAt(), message.toString());
