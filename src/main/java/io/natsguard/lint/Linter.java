@@ -54,12 +54,12 @@ public final class Linter {
             builder.addObjects(manifest.objects());
             objects.addAll(manifest.objects());
             if (manifest.problem() != null) {
-                problems.add(new InputProblem(manifest.problem().position(), manifest.problem().message()));
+                problems.add(new InputProblem(manifest.problem().position(), manifest.problem().message(), false));
             }
         }
         read.confFiles().forEach(builder::addConfFile);
         ClusterModelBuilder.Model model = builder.build();
-        model.problems().forEach(p -> problems.add(new InputProblem(p.position(), p.message())));
+        model.problems().forEach(p -> problems.add(new InputProblem(p.position(), p.message(), p.unchecked())));
 
         List<Finding> findings = check(rule -> context -> {
             problems.forEach(problem -> rule.checkInput(problem, context));

@@ -18,7 +18,7 @@ public record Cluster(Workload workload, NatsConfig config, Services services) {
 
     /** A human name for messages. */
     public String label() {
-        return workload != null ? workload.object().label() : config.label();
+        return workload != null ? workload.label() : config.label();
     }
 
     /** The {@code cluster { }} block, or null. */

@@ -8,9 +8,13 @@ import io.natsguard.conf.GoPaths;
 import io.natsguard.conf.IncludeReader;
 import io.natsguard.conf.Position;
 import io.natsguard.source.DataEntry;
+import io.natsguard.source.HelmValues;
 import io.natsguard.source.KubeObject;
 import io.natsguard.source.Origin;
 import io.natsguard.source.Yaml;
+import io.natsguard.source.helm.ChartRender;
+import io.natsguard.source.helm.ChartRenderException;
+import io.natsguard.source.helm.NatsChartModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +40,11 @@ public final class ClusterModelBuilder {
     public record ConfFile(String path, byte[] content, boolean namedByUser) {
     }
 
-    /** Input that could not be read as what it claims to be (invalid base64 in a Secret, say). */
-    public record Problem(Position position, String message) {
+    /**
+     * Input that could not be read as what it claims to be (invalid base64 in a Secret, say), or
+     * that natsguard could not check (chart values it cannot find or does not model).
+     */
+    public record Problem(Position position, String message, boolean unchecked) {
     }
 
     /** The clusters, and the problems met on the way. */
@@ -69,8 +76,10 @@ public final class ClusterModelBuilder {
                 }
             }
         }
+        Map<HelmValues, ChartRender> charts = renderCharts(serviceList);
         Services services = new Services(serviceList);
         List<Cluster> clusters = new ArrayList<>();
+        charts.forEach((values, render) -> clusters.add(ChartClusters.of(values, render, services)));
         Set<String> mountedEntries = new HashSet<>();
         for (KubeObject o : workloads) {
             PodSpecReader.read(o).ifPresent(found -> {
@@ -102,6 +111,28 @@ public final class ClusterModelBuilder {
         return new Model(clusters, problems);
     }
 
+    // ---- the NATS Helm chart, from a HelmRelease or an Application ----
+
+    /** Renders the chart for every HelmRelease and Application that installs it; its headless Service joins the scanned ones. */
+    private Map<HelmValues, ChartRender> renderCharts(List<Service> serviceList) {
+        Map<HelmValues, ChartRender> charts = new LinkedHashMap<>();
+        for (HelmValues values : HelmValues.find(objects)) {
+            values.missing().forEach(p -> problems.add(new Problem(p.position(), p.message(), true)));
+            try {
+                HelmValues.Merged merged = values.merged();
+                ChartRender render = NatsChartModel.render(merged.values(), merged.positions(), values.releaseName(),
+                        values.namespace());
+                serviceList.add(new Service(render.headlessServiceName().value(), render.namespace().value(), true,
+                        values.owner()));
+                charts.put(values, render);
+            } catch (ChartRenderException e) {
+                Position at = e.position() != null ? e.position() : values.owner().position();
+                problems.add(new Problem(at, "chart nats of " + values.owner().label() + ": " + e.getMessage(), true));
+            }
+        }
+        return charts;
+    }
+
     // ---- configs mounted into a workload ----
 
     private NatsConfig mountedConfig(PodSpecReader.Found found, Map<String, KubeObject> holders, Set<String> mounted) {
@@ -130,7 +161,7 @@ public final class ClusterModelBuilder {
             }
             return entry.content();
         };
-        String label = main.owner().label() + " key " + main.key() + " (mounted by " + w.object().label() + ")";
+        String label = main.owner().label() + " key " + main.key() + " (mounted by " + w.label() + ")";
         return parse(label, GoPaths.clean(w.configPath()), main.content(), reader, origins, main.inSecret(), lenient(w.env()));
     }
 
@@ -160,7 +191,7 @@ public final class ClusterModelBuilder {
         try {
             return DataEntry.of(holder);
         } catch (DataEntry.InvalidData e) {
-            problems.add(new Problem(e.position(), e.getMessage()));
+            problems.add(new Problem(e.position(), e.getMessage(), false));
             return List.of();
         }
     }

@@ -132,7 +132,7 @@ final class PodSpecReader {
         for (Node var : Yaml.list(container, "env")) {
             Yaml.string(var, "name").ifPresent(name -> Yaml.string(var, "value").ifPresent(value -> env.put(name, value)));
         }
-        Workload workload = new Workload(object, replicas, replicasAt, serviceName,
+        Workload workload = new Workload(object, object.kind(), object.name(), object.namespace(), replicas, replicasAt, serviceName,
                 Yaml.string(container, "name").orElse(""), config == null ? null : config.text(), routes,
                 cluster == null ? null : cluster.text(), cluster == null ? null : cluster.position(),
                 clusterName == null ? null : clusterName.text(), env);

@@ -7,9 +7,13 @@ import java.util.Map;
 
 /**
  * A StatefulSet, Deployment or Pod whose container runs nats-server, with what its command line
- * says about the cluster.
+ * says about the cluster; or the StatefulSet the NATS Helm chart makes for a HelmRelease or an
+ * Application.
  *
- * @param object       the object
+ * @param object       the object written in the files (the StatefulSet, or the HelmRelease/Application)
+ * @param kind         StatefulSet, Deployment or Pod
+ * @param name         the workload's name (its pods are {@code <name>-<i>})
+ * @param namespace    its namespace
  * @param replicas     the cluster size it asks for (Pods: 1; null when not written and not defaulted)
  * @param replicasAt   where the size is written (the object when defaulted)
  * @param serviceName  a StatefulSet's governing Service (pods get stable DNS names under it), or null
@@ -21,20 +25,14 @@ import java.util.Map;
  * @param clusterName  the value of --cluster_name, or null
  * @param env          the container's environment: name to literal value (null when it comes from elsewhere)
  */
-public record Workload(KubeObject object, Integer replicas, Position replicasAt, String serviceName, String container,
+public record Workload(KubeObject object, String kind, String name, String namespace, Integer replicas, Position replicasAt, String serviceName, String container,
         String configPath, List<Route> argRoutes, String clusterUrl, Position clusterUrlAt, String clusterName,
         Map<String, String> env) {
 
-    public String kind() {
-        return object.kind();
-    }
-
-    public String name() {
-        return object.name();
-    }
-
-    public String namespace() {
-        return object.namespace();
+    /** "StatefulSet nats/nats", or "StatefulSet nats/nats of HelmRelease nats/nats" for a chart's. */
+    public String label() {
+        String own = kind + " " + namespace + "/" + name;
+        return object.kind().equals(kind) ? own : own + " of " + object.label();
     }
 
     /** Pods of a StatefulSet have stable names, {@code <name>-<ordinal>.<serviceName>}; others have none. */

@@ -13,6 +13,9 @@ public final class ManifestParseError implements Rule {
 
     @Override
     public void checkInput(InputProblem problem, RuleContext context) {
+        if (problem.unchecked()) {
+            return;
+        }
         context.report(problem.position(), problem.message() + ". Fix it so that the file can be checked.");
     }
 }

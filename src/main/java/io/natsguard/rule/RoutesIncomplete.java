@@ -48,7 +48,7 @@ public final class RoutesIncomplete implements Rule {
             return;
         }
         StringBuilder message = new StringBuilder("the route list does not match the " + w.replicas()
-                + " replicas of " + w.object().label() + " (" + w.replicasAt() + "):");
+                + " replicas of " + w.label() + " (" + w.replicasAt() + "):");
         if (missingCount > 0) {
             String more = missingCount > missing.size() ? " and " + (missingCount - missing.size()) + " more" : "";
             message.append(" no route names ").append(String.join(", ", missing)).append(more).append(';');

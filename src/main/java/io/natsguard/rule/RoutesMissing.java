@@ -22,7 +22,7 @@ public final class RoutesMissing implements Rule {
         }
         String routes = w.hasStablePodNames() ? " Add routes = [ " + RouteLists.perPod(w, cluster, "nats", "", 6222) + " ]."
                 : " Give the servers stable names (a StatefulSet with a headless Service) and list one route per pod.";
-        context.report(cluster.clusterAt(), w.object().label() + " runs " + w.replicas()
+        context.report(cluster.clusterAt(), w.label() + " runs " + w.replicas()
                 + " replicas but the cluster has no routes: every server stays alone." + routes);
     }
 }

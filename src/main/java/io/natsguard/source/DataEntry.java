@@ -77,7 +77,7 @@ public record DataEntry(KubeObject owner, String key, byte[] content, Origin ori
     }
 
     /** A literal block scalar keeps its lines: config line N is a line of the file. Anything else is one place. */
-    static Origin originOf(KubeObject object, ScalarNode value, Position keyAt) {
+    public static Origin originOf(KubeObject object, ScalarNode value, Position keyAt) {
         if (value.getScalarStyle() != DumperOptions.ScalarStyle.LITERAL) {
             return new Origin.Fixed(object.positionOf(value));
         }

@@ -34,6 +34,22 @@ public sealed interface Origin {
         }
     }
 
+    /**
+     * The config was generated (by a Helm chart) line by line from values written elsewhere: each
+     * config line points at the values node it came from; others at {@code fallback}.
+     */
+    record Lines(java.util.Map<Integer, Position> lines, Position fallback) implements Origin {
+        @Override
+        public String file() {
+            return fallback.file();
+        }
+
+        @Override
+        public Position locate(int confLine, int confColumn) {
+            return lines.getOrDefault(confLine, fallback);
+        }
+    }
+
     /** The config text is not laid out line for line in the file: everything points at one place. */
     record Fixed(Position at) implements Origin {
         @Override

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The plain-manifest cases of ../shared/corpus/gitops/ (EXPECTED.md): the route findings their facts
- * imply ("one URL per pod"), at the line where the routes are written. Helm, Flux, Argo CD and
- * Kustomize builds are another issue's sources; their rendered.yaml files are plain manifests.
+ * The cases of ../shared/corpus/gitops/ (EXPECTED.md): the route findings their facts imply ("one URL
+ * per pod"), at the line where the routes are written: plain manifests, Kustomize builds and their
+ * rendered output, Flux HelmReleases and Argo CD Applications of the NATS chart.
  */
 class GitopsCorpusTest {
 
@@ -28,6 +28,12 @@ class GitopsCorpusTest {
             kustomize/overlays/staging/rendered.yaml   | routes-single-dns-name rendered.yaml:17
             kustomize/overlays/scale-only/rendered.yaml| routes-incomplete rendered.yaml:16
             kustomize/overlays/prod/rendered.yaml      |
+            flux/good                                  |
+            flux/single-dns                            | routes-single-dns-name helmrelease.yaml:25
+            flux/values-from                           |
+            argocd/values-object                       |
+            argocd/values-string                       |
+            argocd/multi-source                        | routes-single-dns-name nats-values.yaml:11
             """)
     void routeFindingsMatchTheFacts(String folder, String expected) throws Exception {
         String path = Corpus.relative("gitops").resolve(folder).toString();

@@ -1,0 +1,23 @@
+package io.natsguard.rule;
+
+import com.google.auto.service.AutoService;
+import io.natsguard.report.Severity;
+
+@AutoService(Rule.class)
+@RuleInfo(id = "helm-values-unchecked", severity = Severity.WARNING,
+        title = "NATS chart values natsguard could not check",
+        rationale = "A HelmRelease whose valuesFrom ConfigMap or Secret is not in the repository, an Application "
+                + "value file that cannot be found, values that make helm template fail, or a chart feature "
+                + "natsguard does not model: the cluster these values deploy was not checked, and silence would "
+                + "read as a pass.",
+        fix = "Keep the values in the scanned tree (or lint the folder that holds them), correct values that make "
+                + "the chart fail, or render the chart and lint the output.")
+public final class HelmValuesUnchecked implements Rule {
+
+    @Override
+    public void checkInput(InputProblem problem, RuleContext context) {
+        if (problem.unchecked()) {
+            context.report(problem.position(), problem.message() + ".");
+        }
+    }
+}

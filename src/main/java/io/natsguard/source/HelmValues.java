@@ -1,0 +1,255 @@
+package io.natsguard.source;
+
+import io.natsguard.conf.Position;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * The values a GitOps object gives the official NATS chart: a Flux {@code HelmRelease} (inline
+ * {@code values}, {@code valuesFrom} ConfigMaps and Secrets) or an Argo CD {@code Application}
+ * ({@code valueFiles}, {@code values} as a string, {@code valuesObject}, {@code parameters}, several
+ * {@code sources}). Each layer keeps where its text is, so that the chart's output can be traced to
+ * the line the user wrote.
+ *
+ * @param owner       the HelmRelease or Application
+ * @param releaseName the Helm release name
+ * @param namespace   the namespace the chart is installed into
+ * @param layers      the values, lowest precedence first
+ * @param missing     valuesFrom references that are not among the scanned objects
+ */
+public record HelmValues(KubeObject owner, String releaseName, String namespace, List<Layer> layers,
+        List<ManifestReader.Problem> missing) {
+
+    /** The chart natsguard models. */
+    public static final String CHART = "nats";
+
+    /** One values document and where its lines are. */
+    public record Layer(Node root, Origin origin, String description) {
+
+        /** The user's position of a node of this layer. */
+        public Position position(Node node) {
+            return origin.locate(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+        }
+    }
+
+    /** The layers merged as Helm merges values files (maps key by key, the later wins), and where each node is. */
+    public record Merged(Node values, java.util.function.Function<Node, Position> positions) {
+    }
+
+    public Merged merged() {
+        java.util.Map<Node, Layer> layerOf = new java.util.IdentityHashMap<>();
+        Node values = null;
+        for (Layer layer : layers) {
+            register(layer.root(), layer, layerOf);
+            values = values == null ? layer.root() : merge(values, layer.root());
+        }
+        Position fallback = owner.position();
+        return new Merged(values, node -> {
+            Layer layer = layerOf.get(node);
+            return layer == null ? fallback : layer.position(node);
+        });
+    }
+
+    private static void register(Node node, Layer layer, java.util.Map<Node, Layer> layerOf) {
+        if (layerOf.put(node, layer) != null) {
+            return; // an alias seen again
+        }
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                register(t.getKeyNode(), layer, layerOf);
+                register(t.getValueNode(), layer, layerOf);
+            }
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+            seq.getValue().forEach(item -> register(item, layer, layerOf));
+        }
+    }
+
+    /** A new mapping: {@code top}'s entries over {@code base}'s, maps merged key by key; the nodes themselves are kept. */
+    private static Node merge(Node base, Node top) {
+        if (!(base instanceof MappingNode b) || !(top instanceof MappingNode t)) {
+            return top;
+        }
+        java.util.LinkedHashMap<String, NodeTuple> entries = new java.util.LinkedHashMap<>();
+        for (NodeTuple tuple : b.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k) {
+                entries.put(k.getValue(), tuple);
+            }
+        }
+        for (NodeTuple tuple : t.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k) {
+                NodeTuple under = entries.get(k.getValue());
+                Node value = under == null ? tuple.getValueNode() : merge(under.getValueNode(), tuple.getValueNode());
+                entries.put(k.getValue(), new NodeTuple(tuple.getKeyNode(), value));
+            }
+        }
+        return new MappingNode(Tag.MAP, true, new ArrayList<>(entries.values()), t.getStartMark(), t.getEndMark(),
+                DumperOptions.FlowStyle.BLOCK);
+    }
+
+    /** Every HelmRelease and Application among the objects that installs the chart {@code nats}. */
+    public static List<HelmValues> find(List<KubeObject> objects) {
+        List<HelmValues> found = new ArrayList<>();
+        for (KubeObject o : objects) {
+            if (o.kind().equals("HelmRelease") && o.apiVersion().startsWith("helm.toolkit.fluxcd.io/")) {
+                flux(o, objects).ifPresent(found::add);
+            } else if (o.kind().equals("Application") && o.apiVersion().startsWith("argoproj.io/")) {
+                argo(o).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    // ---- Flux: valuesFrom in order, then spec.values on top ----
+
+    private static Optional<HelmValues> flux(KubeObject release, List<KubeObject> objects) {
+        if (!Yaml.string(release.node(), "spec", "chart", "spec", "chart").map(CHART::equals).orElse(false)) {
+            return Optional.empty();
+        }
+        String namespace = Yaml.string(release.node(), "spec", "targetNamespace").orElse(release.namespace());
+        String name = Yaml.string(release.node(), "spec", "releaseName")
+                .orElse(Yaml.string(release.node(), "spec", "targetNamespace").map(ns -> ns + "-").orElse("") + release.name());
+        List<Layer> layers = new ArrayList<>();
+        List<ManifestReader.Problem> missing = new ArrayList<>();
+        for (Node ref : Yaml.list(release.node(), "spec", "valuesFrom")) {
+            String kind = Yaml.string(ref, "kind").orElse("");
+            String refName = Yaml.string(ref, "name").orElse("");
+            String key = Yaml.string(ref, "valuesKey").orElse("values.yaml");
+            boolean optional = Yaml.string(ref, "optional").map("true"::equals).orElse(false);
+            Optional<DataEntry> entry = objects.stream()
+                    .filter(o -> o.kind().equals(kind) && o.name().equals(refName) && o.namespace().equals(release.namespace()))
+                    .flatMap(o -> DataEntry.of(o).stream()).filter(e -> e.key().equals(key)).findFirst();
+            if (entry.isPresent()) {
+                parse(entry.get().text(), entry.get().origin(), kind + " " + refName + " key " + key).ifPresent(layers::add);
+            } else if (!optional) {
+                missing.add(new ManifestReader.Problem(release.positionOf(ref), "valuesFrom " + kind + " " + release.namespace()
+                        + "/" + refName + " key " + key + " is not among the scanned files, so the chart values it holds "
+                        + "were not checked"));
+            }
+        }
+        Yaml.at(release.node(), "spec", "values").filter(MappingNode.class::isInstance)
+                .ifPresent(values -> layers.add(new Layer(values, new Origin.SameFile(release.file()), "spec.values")));
+        return Optional.of(new HelmValues(release, name, namespace, layers, missing));
+    }
+
+    // ---- Argo CD: valueFiles, then values, then valuesObject, then parameters ----
+
+    private static Optional<HelmValues> argo(KubeObject app) {
+        List<Node> sources = new ArrayList<>(Yaml.list(app.node(), "spec", "sources"));
+        Yaml.at(app.node(), "spec", "source").ifPresent(sources::add);
+        Node chartSource = sources.stream().filter(s -> Yaml.string(s, "chart").map(CHART::equals).orElse(false))
+                .findFirst().orElse(null);
+        if (chartSource == null) {
+            return Optional.empty();
+        }
+        String namespace = Yaml.string(app.node(), "spec", "destination", "namespace").orElse(app.namespace());
+        String name = Yaml.string(chartSource, "helm", "releaseName").orElse(app.name());
+        List<Layer> layers = new ArrayList<>();
+        List<ManifestReader.Problem> missing = new ArrayList<>();
+        for (Node file : Yaml.list(chartSource, "helm", "valueFiles")) {
+            if (file instanceof ScalarNode scalar) {
+                valueFile(app, scalar.getValue()).ifPresentOrElse(layers::add, () -> missing.add(new ManifestReader.Problem(
+                        app.positionOf(file), "valueFiles " + scalar.getValue() + " is not among the scanned files, so "
+                        + "the chart values it holds were not checked")));
+            }
+        }
+        Yaml.at(chartSource, "helm", "values").filter(ScalarNode.class::isInstance).ifPresent(values -> parse(
+                ((ScalarNode) values).getValue(), DataEntry.originOf(app, (ScalarNode) values, app.positionOf(values)),
+                "helm.values").ifPresent(layers::add));
+        Yaml.at(chartSource, "helm", "valuesObject").filter(MappingNode.class::isInstance)
+                .ifPresent(values -> layers.add(new Layer(values, new Origin.SameFile(app.file()), "helm.valuesObject")));
+        List<Node> parameters = Yaml.list(chartSource, "helm", "parameters");
+        if (!parameters.isEmpty()) {
+            layers.add(new Layer(parametersTree(parameters), new Origin.SameFile(app.file()), "helm.parameters"));
+        }
+        return Optional.of(new HelmValues(app, name, namespace, layers, missing));
+    }
+
+    /** {@code $values/path} resolves against the repository of the source with {@code ref: values}: here, the nearest folder up from the Application that has the path. */
+    private static Optional<Layer> valueFile(KubeObject app, String reference) {
+        String relative = reference.replaceFirst("^\\$[A-Za-z0-9_-]+/", "");
+        for (Path dir = Path.of(app.file()).toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(relative);
+            if (Files.isRegularFile(candidate)) {
+                try {
+                    String file = Kustomize.display(candidate.normalize());
+                    return parse(Files.readString(candidate, StandardCharsets.UTF_8), new Origin.SameFile(file), file);
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code [{name: config.cluster.replicas, value: "5"}]} as the values tree it sets; values keep their places. */
+    private static Node parametersTree(List<Node> parameters) {
+        MappingNode root = mapping(parameters.get(0));
+        for (Node parameter : parameters) {
+            Optional<String> path = Yaml.string(parameter, "name");
+            Optional<Node> value = Yaml.at(parameter, "value");
+            if (path.isEmpty() || value.isEmpty()) {
+                continue;
+            }
+            MappingNode current = root;
+            String[] keys = path.get().split("\\.");
+            for (int i = 0; i < keys.length; i++) {
+                Node key = new ScalarNode(Tag.STR, keys[i], parameter.getStartMark(), parameter.getEndMark(), DumperOptions.ScalarStyle.PLAIN);
+                if (i == keys.length - 1) {
+                    current.getValue().add(new NodeTuple(key, value.get()));
+                } else {
+                    MappingNode next = child(current, keys[i]);
+                    if (next == null) {
+                        next = mapping(parameter);
+                        current.getValue().add(new NodeTuple(key, next));
+                    }
+                    current = next;
+                }
+            }
+        }
+        return root;
+    }
+
+    private static MappingNode child(MappingNode map, String key) {
+        for (NodeTuple t : map.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key) && t.getValueNode() instanceof MappingNode m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static MappingNode mapping(Node at) {
+        return new MappingNode(Tag.MAP, true, new ArrayList<NodeTuple>(), at.getStartMark(), at.getEndMark(), DumperOptions.FlowStyle.BLOCK);
+    }
+
+    private static Optional<Layer> parse(String text, Origin origin, String description) {
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(100);
+            DumperOptions dumper = new DumperOptions();
+            Node node = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options)
+                    .compose(new StringReader(text));
+            return node instanceof MappingNode ? Optional.of(new Layer(node, origin, description)) : Optional.empty();
+        } catch (YAMLException e) {
+            return Optional.empty();
+        }
+    }
+
+
+}
