@@ -8,6 +8,7 @@ import io.natsguard.policy.Policy;
 import io.natsguard.policy.PolicyException;
 import io.natsguard.report.ReportFormat;
 import io.natsguard.report.Severity;
+import io.natsguard.source.HelmChart;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -35,8 +36,20 @@ import picocli.CommandLine.Spec;
             "2:usage error, unreadable path, invalid policy"})
 public class LintCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files and directories to check; - reads YAML from stdin.")
-    List<String> paths;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files and directories to check; - reads YAML from stdin.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--helm-chart", paramLabel = "DIR", description = "Also lint what this local Helm chart renders (real Helm).")
+    Path helmChart;
+
+    @Option(names = "--helm-values", paramLabel = "FILE", description = "Values file for --helm-chart.")
+    Path helmValues;
+
+    @Option(names = "--helm-release", paramLabel = "NAME", defaultValue = "nats", description = "Release name for --helm-chart (default: nats).")
+    String helmRelease;
+
+    @Option(names = "--helm-namespace", paramLabel = "NS", defaultValue = "default", description = "Namespace for --helm-chart (default: default).")
+    String helmNamespace;
 
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<Output> outputs;
@@ -84,11 +97,21 @@ public class LintCommand implements Callable<Integer> {
                     : "--fail-on takes error, warning or never, not '" + failOn + "'"));
             return ExitCodes.USAGE;
         }
+        if (paths.isEmpty() && helmChart == null) {
+            err.println("natsguard lint: give at least one PATH (or --helm-chart DIR)");
+            return ExitCodes.USAGE;
+        }
+        if (helmValues != null && helmChart == null) {
+            err.println("natsguard lint: --helm-values goes with --helm-chart DIR (values of the NATS chart in a HelmRelease "
+                    + "or Application are found by scanning them)");
+            return ExitCodes.USAGE;
+        }
+        HelmChart chart = helmChart == null ? null : new HelmChart(helmChart, helmValues, helmRelease, helmNamespace);
         Report report;
         try {
             Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
             Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
-            report = new Linter(policy, baseline).lint(paths, System.in);
+            report = new Linter(policy, baseline).lint(paths, System.in, chart);
         } catch (PolicyException | InputException e) {
             err.println("natsguard lint: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -2,6 +2,7 @@ package io.natsguard.lint;
 
 import io.natsguard.conf.Position;
 import io.natsguard.model.ClusterModelBuilder;
+import io.natsguard.source.HelmChart;
 import io.natsguard.source.Kustomize;
 import io.natsguard.source.ManifestReader;
 import java.io.IOException;
@@ -42,6 +43,11 @@ public final class Inputs {
     }
 
     public static Read read(List<String> paths, InputStream stdin) throws InputException {
+        return read(paths, stdin, null);
+    }
+
+    /** The paths, and a local Helm chart rendered with real Helm when one is given. */
+    public static Read read(List<String> paths, InputStream stdin, HelmChart chart) throws InputException {
         List<Candidate> candidates = new ArrayList<>();
         List<Path> kustomizations = new ArrayList<>();
         List<ManifestReader.Result> manifests = new ArrayList<>();
@@ -83,6 +89,15 @@ public final class Inputs {
                 confFiles.add(one.conf());
             }
         }
+        if (chart != null) {
+            try {
+                ManifestReader.Result rendered = chart.render();
+                manifests.add(rendered);
+                rendered.objects().stream().findFirst().ifPresent(o -> texts.put(chart.name(), o.text()));
+            } catch (HelmChart.Unusable e) {
+                throw new InputException(e.getMessage());
+            }
+        }
         List<Kustomize.Mapper> mappers = new ArrayList<>();
         for (Path dir : kustomizations) {
             Kustomize.Build build = build(dir);
@@ -95,7 +110,8 @@ public final class Inputs {
             }
         }
         int stdinFiles = paths.contains("-") ? 1 : 0;
-        return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size(), texts, mappers);
+        int chartFiles = chart == null ? 0 : 1;
+        return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size() + chartFiles, texts, mappers);
     }
 
     private static Kustomize.Build build(Path dir) throws InputException {
