@@ -3,6 +3,7 @@ package io.natsguard.lint;
 import io.natsguard.conf.Position;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.source.HelmChart;
+import io.natsguard.source.HelmValues;
 import io.natsguard.source.Kustomize;
 import io.natsguard.source.ManifestReader;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class Inputs {
 
     /** What was read, ready for the model. */
     public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files,
-            Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers) {
+            Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers, List<HelmValues> chartValues) {
     }
 
     private Inputs() {
@@ -111,7 +112,26 @@ public final class Inputs {
         }
         int stdinFiles = paths.contains("-") ? 1 : 0;
         int chartFiles = chart == null ? 0 : 1;
-        return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size() + chartFiles, texts, mappers);
+        return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size() + chartFiles, texts,
+                mappers, umbrellaValues(candidates, texts));
+    }
+
+    /** {@code values*.yaml} beside a Chart.yaml that depends on the chart nats: its values are under the dependency's name or alias. */
+    private static List<HelmValues> umbrellaValues(List<Candidate> candidates, Map<String, String> texts) {
+        List<HelmValues> found = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            Path file = candidate.path();
+            String name = file.getFileName().toString();
+            Path chartYaml = file.resolveSibling("Chart.yaml");
+            String text = texts.get(file.toString());
+            if (text == null || !name.matches("values.*\\.ya?ml") || !texts.containsKey(chartYaml.toString())) {
+                continue;
+            }
+            String chart = texts.get(chartYaml.toString());
+            HelmValues.dependencyOnNats(chart).flatMap(alias -> HelmValues.ofValuesFile(file.toString(), text,
+                    HelmValues.chartName(chart), "default", alias)).ifPresent(found::add);
+        }
+        return found;
     }
 
     private static Kustomize.Build build(Path dir) throws InputException {
@@ -140,6 +160,9 @@ public final class Inputs {
                     if (Kustomize.isKustomization(dir)) {
                         kustomizations.add(dir);
                         return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (name.equals("templates") && Files.isRegularFile(dir.resolveSibling("Chart.yaml"))) {
+                        return FileVisitResult.SKIP_SUBTREE; // Go templates, not manifests: --helm-chart renders them
                     }
                     return FileVisitResult.CONTINUE;
                 }

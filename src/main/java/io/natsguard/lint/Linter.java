@@ -64,6 +64,7 @@ public final class Linter {
             }
         }
         read.confFiles().forEach(builder::addConfFile);
+        builder.addChartValues(read.chartValues());
         ClusterModelBuilder.Model model = builder.build();
         model.problems().forEach(p -> problems.add(new InputProblem(p.position(), p.message(), p.unchecked())));
 

@@ -56,6 +56,14 @@ public final class ClusterModelBuilder {
         return this;
     }
 
+    private final List<HelmValues> chartValues = new ArrayList<>();
+
+    /** Values of the NATS chart found outside GitOps objects (an umbrella chart's values files). */
+    public ClusterModelBuilder addChartValues(List<HelmValues> values) {
+        chartValues.addAll(values);
+        return this;
+    }
+
     public ClusterModelBuilder addConfFile(ConfFile file) {
         confFiles.add(file);
         return this;
@@ -116,7 +124,9 @@ public final class ClusterModelBuilder {
     /** Renders the chart for every HelmRelease and Application that installs it; its headless Service joins the scanned ones. */
     private Map<HelmValues, ChartRender> renderCharts(List<Service> serviceList) {
         Map<HelmValues, ChartRender> charts = new LinkedHashMap<>();
-        for (HelmValues values : HelmValues.find(objects)) {
+        List<HelmValues> all = new ArrayList<>(HelmValues.find(objects));
+        all.addAll(chartValues);
+        for (HelmValues values : all) {
             values.missing().forEach(p -> problems.add(new Problem(p.position(), p.message(), true)));
             try {
                 HelmValues.Merged merged = values.merged();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -100,6 +101,44 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         }
         return new MappingNode(Tag.MAP, true, new ArrayList<>(entries.values()), t.getStartMark(), t.getEndMark(),
                 DumperOptions.FlowStyle.BLOCK);
+    }
+
+    /**
+     * A values file of the official chart, or of an umbrella chart that depends on it (then the
+     * chart's values are under {@code subchart}, its name or alias). The file stands in as the owner.
+     */
+    public static Optional<HelmValues> ofValuesFile(String file, String text, String releaseName, String namespace,
+            String subchart) {
+        Optional<Layer> layer = parse(text, new Origin.SameFile(file), file);
+        if (layer.isEmpty()) {
+            return Optional.empty();
+        }
+        Node root = layer.get().root();
+        Node values = subchart == null ? root : Yaml.at(root, subchart).orElse(null);
+        KubeObject owner = new KubeObject("natsguard.io/v1", "HelmValues", Path.of(file).getFileName().toString(),
+                namespace, file, text, root, Map.of());
+        List<Layer> layers = values instanceof MappingNode ? List.of(new Layer(values, new Origin.SameFile(file), file)) : List.of();
+        return Optional.of(new HelmValues(owner, releaseName, namespace, layers, List.of()));
+    }
+
+    /** The name or alias under which a Chart.yaml depends on the chart {@code nats}, if it does. */
+    public static Optional<String> dependencyOnNats(String chartYaml) {
+        Optional<Layer> chart = parse(chartYaml, new Origin.SameFile("Chart.yaml"), "Chart.yaml");
+        if (chart.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Node dependency : Yaml.list(chart.get().root(), "dependencies")) {
+            if (Yaml.string(dependency, "name").map(CHART::equals).orElse(false)) {
+                return Optional.of(Yaml.string(dependency, "alias").orElse(CHART));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The chart's own name in a Chart.yaml: the release name an umbrella is usually installed under. */
+    public static String chartName(String chartYaml) {
+        return parse(chartYaml, new Origin.SameFile("Chart.yaml"), "Chart.yaml")
+                .flatMap(chart -> Yaml.string(chart.root(), "name")).orElse(CHART);
     }
 
     /** Every HelmRelease and Application among the objects that installs the chart {@code nats}. */

@@ -57,4 +57,18 @@ class HelmChartTest {
         assertThatThrownBy(() -> lint(new HelmChart(tmp, null, "r", "ns"))).isInstanceOf(InputException.class)
                 .hasMessageContaining("not a Helm chart");
     }
+
+    @Test
+    void anUmbrellaChartsValuesReachTheNatsSubchartUnderItsAlias() throws Exception {
+        List<Finding> findings = new Linter(Policy.defaults()).lint(List.of("src/test/resources/charts/umbrella"),
+                new ByteArrayInputStream(new byte[0])).findings();
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("routes-single-dns-name")).singleElement()
+                .satisfies(f -> assertThat(f.position()).hasToString("src/test/resources/charts/umbrella/values.yaml:8:11"));
+    }
+
+    @Test
+    void chartTemplatesAreNotReadAsManifests() throws Exception {
+        assertThat(new Linter(Policy.defaults()).lint(List.of("src/test/resources/charts"), new ByteArrayInputStream(new byte[0]))
+                .findings()).noneMatch(f -> f.ruleId().equals("manifest-parse-error"));
+    }
 }
