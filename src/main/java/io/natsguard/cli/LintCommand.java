@@ -2,6 +2,7 @@ package io.natsguard.cli;
 
 import io.natsguard.lint.Baseline;
 import io.natsguard.lint.InputException;
+import io.natsguard.lint.Inputs;
 import io.natsguard.lint.Linter;
 import io.natsguard.lint.Report;
 import io.natsguard.policy.Policy;
@@ -42,13 +43,14 @@ public class LintCommand implements Callable<Integer> {
     @Option(names = "--helm-chart", paramLabel = "DIR", description = "Also lint what this local Helm chart renders (real Helm).")
     Path helmChart;
 
-    @Option(names = "--helm-values", paramLabel = "FILE", description = "Values file for --helm-chart.")
+    @Option(names = "--helm-values", paramLabel = "FILE",
+            description = "Values for --helm-chart; alone, values of the official NATS chart (modelled, no Helm needed).")
     Path helmValues;
 
-    @Option(names = "--helm-release", paramLabel = "NAME", defaultValue = "nats", description = "Release name for --helm-chart (default: nats).")
+    @Option(names = "--helm-release", paramLabel = "NAME", defaultValue = "nats", description = "Release name for --helm-chart/--helm-values (default: nats).")
     String helmRelease;
 
-    @Option(names = "--helm-namespace", paramLabel = "NS", defaultValue = "default", description = "Namespace for --helm-chart (default: default).")
+    @Option(names = "--helm-namespace", paramLabel = "NS", defaultValue = "default", description = "Namespace for --helm-chart/--helm-values (default: default).")
     String helmNamespace;
 
     @ArgGroup(exclusive = false, multiplicity = "0..*")
@@ -97,21 +99,18 @@ public class LintCommand implements Callable<Integer> {
                     : "--fail-on takes error, warning or never, not '" + failOn + "'"));
             return ExitCodes.USAGE;
         }
-        if (paths.isEmpty() && helmChart == null) {
-            err.println("natsguard lint: give at least one PATH (or --helm-chart DIR)");
-            return ExitCodes.USAGE;
-        }
-        if (helmValues != null && helmChart == null) {
-            err.println("natsguard lint: --helm-values goes with --helm-chart DIR (values of the NATS chart in a HelmRelease "
-                    + "or Application are found by scanning them)");
+        if (paths.isEmpty() && helmChart == null && helmValues == null) {
+            err.println("natsguard lint: give at least one PATH (or --helm-chart DIR, or --helm-values FILE)");
             return ExitCodes.USAGE;
         }
         HelmChart chart = helmChart == null ? null : new HelmChart(helmChart, helmValues, helmRelease, helmNamespace);
+        Inputs.OfficialValues official = helmChart == null && helmValues != null
+                ? new Inputs.OfficialValues(helmValues, helmRelease, helmNamespace) : null;
         Report report;
         try {
             Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
             Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
-            report = new Linter(policy, baseline).lint(paths, System.in, chart);
+            report = new Linter(policy, baseline).lint(new Inputs.Request(paths, System.in, chart, official));
         } catch (PolicyException | InputException e) {
             err.println("natsguard lint: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -43,12 +43,26 @@ public final class Inputs {
     private record Loaded(ManifestReader.Result manifest, ClusterModelBuilder.ConfFile conf, String file, String text) {
     }
 
-    public static Read read(List<String> paths, InputStream stdin) throws InputException {
-        return read(paths, stdin, null);
+    /** What to read: paths, and optionally a local chart for real Helm or a values file of the official NATS chart. */
+    public record Request(List<String> paths, InputStream stdin, HelmChart chart, OfficialValues values) {
+
+        public static Request of(List<String> paths, InputStream stdin) {
+            return new Request(paths, stdin, null, null);
+        }
     }
 
-    /** The paths, and a local Helm chart rendered with real Helm when one is given. */
-    public static Read read(List<String> paths, InputStream stdin, HelmChart chart) throws InputException {
+    /** A values file for the official NATS chart, named with --helm-values. */
+    public record OfficialValues(Path file, String releaseName, String namespace) {
+    }
+
+    public static Read read(List<String> paths, InputStream stdin) throws InputException {
+        return read(Request.of(paths, stdin));
+    }
+
+    public static Read read(Request request) throws InputException {
+        List<String> paths = request.paths();
+        InputStream stdin = request.stdin();
+        HelmChart chart = request.chart();
         List<Candidate> candidates = new ArrayList<>();
         List<Path> kustomizations = new ArrayList<>();
         List<ManifestReader.Result> manifests = new ArrayList<>();
@@ -112,8 +126,25 @@ public final class Inputs {
         }
         int stdinFiles = paths.contains("-") ? 1 : 0;
         int chartFiles = chart == null ? 0 : 1;
+        List<HelmValues> chartValues = new ArrayList<>(umbrellaValues(candidates, texts));
+        if (request.values() != null) {
+            chartValues.add(officialValues(request.values(), texts));
+            chartFiles++;
+        }
         return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size() + chartFiles, texts,
-                mappers, umbrellaValues(candidates, texts));
+                mappers, chartValues);
+    }
+
+    private static HelmValues officialValues(OfficialValues values, Map<String, String> texts) throws InputException {
+        String file = values.file().toString();
+        try {
+            String text = Files.readString(values.file(), StandardCharsets.UTF_8);
+            texts.put(file, text);
+            return HelmValues.ofValuesFile(file, text, values.releaseName(), values.namespace(), null)
+                    .orElseThrow(() -> new InputException(file + ": not a YAML map of chart values"));
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the values file (" + e.getMessage() + ")");
+        }
     }
 
     /** {@code values*.yaml} beside a Chart.yaml that depends on the chart nats: its values are under the dependency's name or alias. */

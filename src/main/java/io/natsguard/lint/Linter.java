@@ -9,7 +9,6 @@ import io.natsguard.rule.InputProblem;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleContext;
 import io.natsguard.rule.Rules;
-import io.natsguard.source.HelmChart;
 import io.natsguard.source.KubeObject;
 import io.natsguard.source.Kustomize;
 import io.natsguard.source.ManifestReader;
@@ -47,12 +46,11 @@ public final class Linter {
     }
 
     public Report lint(List<String> paths, InputStream stdin) throws InputException {
-        return lint(paths, stdin, null);
+        return lint(Inputs.Request.of(paths, stdin));
     }
 
-    /** The paths, and a local Helm chart rendered with real Helm (null: none). */
-    public Report lint(List<String> paths, InputStream stdin, HelmChart chart) throws InputException {
-        Inputs.Read read = Inputs.read(paths, stdin, chart);
+    public Report lint(Inputs.Request request) throws InputException {
+        Inputs.Read read = Inputs.read(request);
         ClusterModelBuilder builder = new ClusterModelBuilder();
         List<InputProblem> problems = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();

@@ -22,7 +22,8 @@ class HelmChartTest {
     Path tmp;
 
     private static List<Finding> lint(HelmChart chart) throws Exception {
-        return new Linter(Policy.defaults()).lint(List.of(), new ByteArrayInputStream(new byte[0]), chart).findings();
+        return new Linter(Policy.defaults()).lint(new Inputs.Request(List.of(), new ByteArrayInputStream(new byte[0]), chart, null))
+                .findings();
     }
 
     @Test
@@ -64,6 +65,16 @@ class HelmChartTest {
                 new ByteArrayInputStream(new byte[0])).findings();
         assertThat(findings).filteredOn(f -> f.ruleId().equals("routes-single-dns-name")).singleElement()
                 .satisfies(f -> assertThat(f.position()).hasToString("src/test/resources/charts/umbrella/values.yaml:8:11"));
+    }
+
+    @Test
+    void aValuesFileOfTheOfficialChartIsModelled() throws Exception {
+        Path values = Files.writeString(tmp.resolve("values.yaml"), "config:\n  cluster:\n    enabled: true\n    replicas: 5\n"
+                + "    merge:\n      routes: [ \"nats://nats-0.nats-headless:6222\" ]\n");
+        List<Finding> findings = new Linter(Policy.defaults()).lint(new Inputs.Request(List.of(), new ByteArrayInputStream(new byte[0]),
+                null, new Inputs.OfficialValues(values, "nats", "msg"))).findings();
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("routes-incomplete")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("no route names nats-1, nats-2, nats-3, nats-4"));
     }
 
     @Test
