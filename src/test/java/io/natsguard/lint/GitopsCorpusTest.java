@@ -47,4 +47,27 @@ class GitopsCorpusTest {
         }
         assertThat(routeFindings).isEqualTo(expected == null ? Set.of() : Set.of(expected));
     }
+
+    @ParameterizedTest(name = "{0}: TLS on cluster {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            flux/good                      | yes
+            flux/single-dns                | no
+            flux/values-from               | no
+            argocd/values-object           | yes
+            argocd/values-string           | no
+            argocd/multi-source            | no
+            kustomize/base                 | no
+            kustomize/overlays/prod        | yes
+            kustomize/overlays/staging     | no
+            kustomize/overlays/scale-only  | no
+            plain-statefulset              | no
+            secret-data                    | yes
+            secret-stringdata              | no
+            """)
+    void clusterTlsFindingsMatchTheFacts(String folder, String tls) throws Exception {
+        String path = Corpus.relative("gitops").resolve(folder).toString();
+        Report report = new Linter(Policy.defaults()).lint(List.of(path), new ByteArrayInputStream(new byte[0]));
+        boolean flagged = report.findings().stream().anyMatch(f -> f.ruleId().equals("cluster-tls-missing"));
+        assertThat(flagged).as("cluster-tls-missing for %s", folder).isEqualTo(tls.equals("no"));
+    }
 }
