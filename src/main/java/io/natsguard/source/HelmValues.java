@@ -173,7 +173,15 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
             Optional<DataEntry> entry = objects.stream()
                     .filter(o -> o.kind().equals(kind) && o.name().equals(refName) && o.namespace().equals(release.namespace()))
                     .flatMap(o -> DataEntry.of(o).stream()).filter(e -> e.key().equals(key)).findFirst();
-            if (entry.isPresent()) {
+            Optional<String> targetPath = Yaml.string(ref, "targetPath");
+            if (entry.isPresent() && targetPath.isPresent()) {
+                // the key's whole text is one value, set at targetPath
+                Node value = new ScalarNode(Tag.STR, entry.get().text().strip(), ref.getStartMark(), ref.getEndMark(),
+                        DumperOptions.ScalarStyle.PLAIN);
+                MappingNode tree = mapping(ref);
+                put(tree, targetPath.get(), value, ref);
+                layers.add(new Layer(tree, new Origin.Fixed(entry.get().keyAt()), kind + " " + refName + " key " + key));
+            } else if (entry.isPresent()) {
                 parse(entry.get().text(), entry.get().origin(), kind + " " + refName + " key " + key).ifPresent(layers::add);
             } else if (!optional) {
                 missing.add(new ManifestReader.Problem(release.positionOf(ref), "valuesFrom " + kind + " " + release.namespace()
@@ -242,26 +250,30 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         for (Node parameter : parameters) {
             Optional<String> path = Yaml.string(parameter, "name");
             Optional<Node> value = Yaml.at(parameter, "value");
-            if (path.isEmpty() || value.isEmpty()) {
-                continue;
-            }
-            MappingNode current = root;
-            String[] keys = path.get().split("\\.");
-            for (int i = 0; i < keys.length; i++) {
-                Node key = new ScalarNode(Tag.STR, keys[i], parameter.getStartMark(), parameter.getEndMark(), DumperOptions.ScalarStyle.PLAIN);
-                if (i == keys.length - 1) {
-                    current.getValue().add(new NodeTuple(key, value.get()));
-                } else {
-                    MappingNode next = child(current, keys[i]);
-                    if (next == null) {
-                        next = mapping(parameter);
-                        current.getValue().add(new NodeTuple(key, next));
-                    }
-                    current = next;
-                }
+            if (path.isPresent() && value.isPresent()) {
+                put(root, path.get(), value.get(), parameter);
             }
         }
         return root;
+    }
+
+    /** Sets a value at a dotted path ({@code config.cluster.replicas}), making the maps on the way. */
+    private static void put(MappingNode root, String dottedPath, Node value, Node at) {
+        MappingNode current = root;
+        String[] keys = dottedPath.split("\\.");
+        for (int i = 0; i < keys.length; i++) {
+            Node key = new ScalarNode(Tag.STR, keys[i], at.getStartMark(), at.getEndMark(), DumperOptions.ScalarStyle.PLAIN);
+            if (i == keys.length - 1) {
+                current.getValue().add(new NodeTuple(key, value));
+            } else {
+                MappingNode next = child(current, keys[i]);
+                if (next == null) {
+                    next = mapping(at);
+                    current.getValue().add(new NodeTuple(key, next));
+                }
+                current = next;
+            }
+        }
     }
 
     private static MappingNode child(MappingNode map, String key) {

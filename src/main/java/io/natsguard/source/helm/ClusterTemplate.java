@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * The cluster block the chart generates (files/config/cluster.yaml and files/config/tls.yaml), with
- * config.cluster.merge and config.cluster.patch applied. Generated routes carry the provenance of
- * config.cluster.replicas: the value that decides how many there are.
+ * config.cluster.merge and config.cluster.patch applied. The generated route list carries the
+ * provenance of config.cluster.replicas, the value that decides how many routes there are; each
+ * route too, except when it holds routeURLs credentials: then the password is what a finding about
+ * that route is about.
  */
 final class ClusterTemplate {
 
@@ -58,7 +60,7 @@ final class ClusterTemplate {
         List<Traced> routes = new ArrayList<>();
         for (long i : GoValues.until(GoValues.toInt(replicas))) {
             String url = proto + "://" + userInfo + statefulSet + "-" + i + "." + domain + ":" + port;
-            routes.add(new Traced(url, replicas.from()));
+            routes.add(new Traced(url, userInfo.isEmpty() ? replicas.from() : password.from()));
         }
         // no item leaves the YAML key "routes:" empty, which reads as null
         return new Traced(routes.isEmpty() ? null : routes, replicas.from());
