@@ -2,7 +2,6 @@ package io.natsguard.source;
 
 import io.natsguard.conf.Position;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * The values a GitOps object gives the official NATS chart: a Flux {@code HelmRelease} (inline
@@ -291,11 +287,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
 
     private static Optional<Layer> parse(String text, Origin origin, String description) {
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(100);
-            DumperOptions dumper = new DumperOptions();
-            Node node = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options)
-                    .compose(new StringReader(text));
+            Node node = ManifestReader.compose(text);
             return node instanceof MappingNode ? Optional.of(new Layer(node, origin, description)) : Optional.empty();
         } catch (YAMLException e) {
             return Optional.empty();

@@ -53,6 +53,11 @@ public final class ManifestReader {
         }
     }
 
+    /** One YAML document (hardened like manifests), or null when the text holds none. */
+    public static Node compose(String text) throws YAMLException {
+        return YAML.get().compose(new StringReader(text));
+    }
+
     /** One loader a thread: making one costs more than reading a small manifest. */
     private static final ThreadLocal<org.yaml.snakeyaml.Yaml> YAML = ThreadLocal.withInitial(ManifestReader::yaml);
 
