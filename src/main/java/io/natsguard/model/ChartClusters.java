@@ -35,9 +35,9 @@ final class ChartClusters {
         Position owner = values.owner().position();
         NatsConfig config = render.cluster() == null ? null : config(values, render.cluster(), owner);
         Fact<Integer> replicas = render.replicas();
-        Workload workload = new Workload(values.owner(), "StatefulSet", render.statefulSetName().value(),
-                render.namespace().value(), replicas.value(), at(replicas.from(), owner),
-                render.headlessServiceName().value(), "nats", CONFIG_PATH, argRoutes(render.natsArgs(), owner),
+        Workload workload = new Workload(values.owner(), "StatefulSet", orElse(render.statefulSetName(), values.releaseName()),
+                orElse(render.namespace(), values.namespace()), replicas.value(), at(replicas.from(), owner),
+                orElse(render.headlessServiceName(), null), "nats", CONFIG_PATH, argRoutes(render.natsArgs(), owner),
                 null, null, null, Map.of());
         return new Cluster(workload, config, services);
     }
@@ -80,6 +80,10 @@ final class ChartClusters {
         } catch (ConfParseException e) {
             return new NatsConfig(label, null, e, Map.of(name, origin), false);
         }
+    }
+
+    private static String orElse(Fact<String> fact, String fallback) {
+        return fact == null || fact.value() == null || fact.value().isBlank() ? fallback : fact.value();
     }
 
     private static Position at(Provenance from, Position fallback) {

@@ -132,12 +132,18 @@ public final class ClusterModelBuilder {
                 HelmValues.Merged merged = values.merged();
                 ChartRender render = NatsChartModel.render(merged.values(), merged.positions(), values.releaseName(),
                         values.namespace());
-                serviceList.add(new Service(render.headlessServiceName().value(), render.namespace().value(), true,
-                        values.owner()));
+                if (render.headlessServiceName().value() != null && render.namespace().value() != null) {
+                    serviceList.add(new Service(render.headlessServiceName().value(), render.namespace().value(), true,
+                            values.owner()));
+                }
                 charts.put(values, render);
             } catch (ChartRenderException e) {
                 Position at = e.position() != null ? e.position() : values.owner().position();
                 problems.add(new Problem(at, "chart nats of " + values.owner().label() + ": " + e.getMessage(), true));
+            } catch (RuntimeException e) {
+                // values of a shape the model never met: say so, never crash the run
+                problems.add(new Problem(values.owner().position(), "chart nats of " + values.owner().label()
+                        + ": natsguard could not model these values (" + e + ")", true));
             }
         }
         return charts;

@@ -41,6 +41,8 @@ public record HelmChart(Path chart, Path values, String releaseName, String name
         try {
             var template = new Helm(chart).template().withName(releaseName).withNamespace(namespace);
             rendered = values == null ? template.call() : template.withValuesFile(values).call();
+        } catch (LinkageError e) {
+            throw new Unusable("real Helm is not available on this machine (helm-java carries it for linux-amd64): " + e);
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().replace('\n', ' ');
             return new ManifestReader.Result(List.of(), new ManifestReader.Problem(

@@ -168,7 +168,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
             boolean optional = Yaml.string(ref, "optional").map("true"::equals).orElse(false);
             Optional<DataEntry> entry = objects.stream()
                     .filter(o -> o.kind().equals(kind) && o.name().equals(refName) && o.namespace().equals(release.namespace()))
-                    .flatMap(o -> DataEntry.of(o).stream()).filter(e -> e.key().equals(key)).findFirst();
+                    .flatMap(o -> entriesOf(o).stream()).filter(e -> e.key().equals(key)).findFirst();
             Optional<String> targetPath = Yaml.string(ref, "targetPath");
             if (entry.isPresent() && targetPath.isPresent()) {
                 // the key's whole text is one value, set at targetPath
@@ -188,6 +188,15 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         Yaml.at(release.node(), "spec", "values").filter(MappingNode.class::isInstance)
                 .ifPresent(values -> layers.add(new Layer(values, new Origin.SameFile(release.file()), "spec.values")));
         return Optional.of(new HelmValues(release, name, namespace, layers, missing));
+    }
+
+    /** A Secret that is not valid base64 is reported where the Secret itself is checked; here it holds no values. */
+    private static List<DataEntry> entriesOf(KubeObject holder) {
+        try {
+            return DataEntry.of(holder);
+        } catch (DataEntry.InvalidData e) {
+            return List.of();
+        }
     }
 
     // ---- Argo CD: valueFiles, then values, then valuesObject, then parameters ----
