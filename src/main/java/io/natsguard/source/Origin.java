@@ -9,9 +9,6 @@ import io.natsguard.conf.Position;
  */
 public sealed interface Origin {
 
-    /** The file the user edits. */
-    String file();
-
     /** The user's position of a place in the config text (line and column 1-based). */
     Position locate(int confLine, int confColumn);
 
@@ -40,11 +37,6 @@ public sealed interface Origin {
      */
     record Lines(java.util.Map<Integer, Position> lines, Position fallback) implements Origin {
         @Override
-        public String file() {
-            return fallback.file();
-        }
-
-        @Override
         public Position locate(int confLine, int confColumn) {
             return lines.getOrDefault(confLine, fallback);
         }
@@ -52,11 +44,6 @@ public sealed interface Origin {
 
     /** The config text is not laid out line for line in the file: everything points at one place. */
     record Fixed(Position at) implements Origin {
-        @Override
-        public String file() {
-            return at.file();
-        }
-
         @Override
         public Position locate(int confLine, int confColumn) {
             return at;
