@@ -68,7 +68,7 @@ public final class Linter {
 
         List<Finding> findings = check(rule -> context -> {
             problems.forEach(problem -> rule.checkInput(problem, context));
-            model.clusters().forEach(cluster -> rule.check(cluster, context));
+            model.clusters().forEach(cluster -> rule.check(cluster, advised(context, cluster.advice().get(rule.info().id()))));
         });
         Map<String, String> texts = new HashMap<>(read.texts());
         for (Kustomize.Mapper mapper : read.kustomizeMappers()) {
@@ -111,6 +111,24 @@ public final class Linter {
             });
         }
         return findings;
+    }
+
+    /** A context that adds the cluster's advice for the rule to each message (the chart's fix). */
+    private static RuleContext advised(RuleContext context, String advice) {
+        if (advice == null) {
+            return context;
+        }
+        return new RuleContext() {
+            @Override
+            public Config params() {
+                return context.params();
+            }
+
+            @Override
+            public void report(Position position, String message) {
+                context.report(position, message + " " + advice);
+            }
+        };
     }
 
     /** In file, line, column order; a finding reached twice (a ConfigMap mounted by two workloads) is kept once. */

@@ -4,6 +4,7 @@ import io.natsguard.conf.ConfValue;
 import io.natsguard.conf.Position;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the rules look at: one NATS deployment as far as the scanned files tell. A workload
@@ -13,8 +14,14 @@ import java.util.List;
  * @param workload the StatefulSet, Deployment or Pod, or null for a config alone
  * @param config   the config, or null when the workload has none (flags only)
  * @param services every Service scanned
+ * @param advice   by rule id, what to add to that rule's messages for this cluster: for a cluster the
+ *                 NATS chart renders, how to fix it in the chart's values (and which default is at fault)
  */
-public record Cluster(Workload workload, NatsConfig config, Services services) {
+public record Cluster(Workload workload, NatsConfig config, Services services, Map<String, String> advice) {
+
+    public Cluster(Workload workload, NatsConfig config, Services services) {
+        this(workload, config, services, Map.of());
+    }
 
     /** A human name for messages. */
     public String label() {

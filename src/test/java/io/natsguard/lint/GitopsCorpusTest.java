@@ -70,4 +70,14 @@ class GitopsCorpusTest {
         boolean flagged = report.findings().stream().anyMatch(f -> f.ruleId().equals("cluster-tls-missing"));
         assertThat(flagged).as("cluster-tls-missing for %s", folder).isEqualTo(tls.equals("no"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aChartsFindingSaysHowToFixItInTheValuesAndNamesTheDefault() throws Exception {
+        String path = Corpus.relative("gitops").resolve("flux/single-dns").toString();
+        Report report = new Linter(Policy.defaults()).lint(List.of(path), new ByteArrayInputStream(new byte[0]));
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("cluster-tls-missing")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("its default config.cluster.tls.enabled is false"));
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("routes-single-dns-name")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("remove config.cluster.merge.routes"));
+    }
 }
