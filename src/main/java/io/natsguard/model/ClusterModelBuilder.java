@@ -106,16 +106,21 @@ public final class ClusterModelBuilder {
                 }
             }
         }
-        Set<String> included = includedFiles();
+        // Each file is parsed once; one that another scanned file includes is checked as part of its includer.
+        Set<String> included = new HashSet<>();
+        IncludeReader recording = path -> {
+            included.add(GoPaths.clean(path));
+            return IncludeReader.FILES.read(path);
+        };
+        Map<ConfFile, NatsConfig> parsed = new LinkedHashMap<>();
         for (ConfFile file : confFiles) {
-            if (!included.contains(GoPaths.clean(file.path()))) {
-                NatsConfig config = parse(file.path(), file.path(), file.content(), IncludeReader.FILES,
-                        Map.of(), false, lenient(Map.of()));
-                if (file.namedByUser() || looksLikeNats(file.path(), config)) {
-                    clusters.add(new Cluster(null, config, services));
-                }
-            }
+            parsed.put(file, parse(file.path(), file.path(), file.content(), recording, Map.of(), false, lenient(Map.of())));
         }
+        parsed.forEach((file, config) -> {
+            if (!included.contains(GoPaths.clean(file.path())) && (file.namedByUser() || looksLikeNats(file.path(), config))) {
+                clusters.add(new Cluster(null, config, services));
+            }
+        });
         return new Model(clusters, problems);
     }
 
@@ -210,23 +215,6 @@ public final class ClusterModelBuilder {
             problems.add(new Problem(e.position(), e.getMessage(), false));
             return List.of();
         }
-    }
-
-    /** Files that another scanned file includes are checked as part of their includer. */
-    private Set<String> includedFiles() {
-        Set<String> included = new HashSet<>();
-        for (ConfFile file : confFiles) {
-            IncludeReader recording = path -> {
-                included.add(GoPaths.clean(path));
-                return IncludeReader.FILES.read(path);
-            };
-            try {
-                new ConfParser(lenient(Map.of()), recording).parse(file.path(), file.content());
-            } catch (ConfParseException ignored) {
-                // reported when the file itself is checked
-            }
-        }
-        return included;
     }
 
     private static NatsConfig parse(String label, String name, byte[] content, IncludeReader reader,
