@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natsguard.report.Finding;
+import io.natsguard.report.Report;
 import io.natsguard.report.Suppression;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import io.natsguard.conf.Position;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
+import io.natsguard.report.Report;
 import io.natsguard.rule.InputProblem;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleContext;

@@ -3,7 +3,6 @@ package io.natsguard.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.natsguard.lint.Report;
 import io.natsguard.rule.Rules;
 import java.io.IOException;
 import java.io.OutputStream;

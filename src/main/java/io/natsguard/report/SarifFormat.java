@@ -17,8 +17,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.natsguard.cli.VersionProvider;
-import io.natsguard.lint.Report;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleInfo;
 import io.natsguard.rule.Rules;
@@ -77,7 +75,7 @@ public final class SarifFormat implements ReportFormat {
                                     .withStartColumn(f.position().column()))))));
         }
         ToolComponent driver = new ToolComponent().withName("natsguard")
-                .withVersion(new VersionProvider().version())
+                .withVersion(ToolVersion.get())
                 .withInformationUri(URI.create("https://github.com/natsguard/natsguard"))
                 .withRules(new java.util.LinkedHashSet<>(descriptors));
         SarifSchema210 sarif = new SarifSchema210().with$schema(URI.create(SCHEMA))

@@ -1,6 +1,5 @@
 package io.natsguard.report;
 
-import io.natsguard.lint.Report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,9 +1,8 @@
 package io.natsguard.lint;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
+import io.natsguard.report.Report;
 import io.natsguard.testing.Corpus;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cases of ../shared/corpus/gitops/ (EXPECTED.md): the route findings their facts imply ("one URL

@@ -1,9 +1,8 @@
 package io.natsguard.lint;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
+import io.natsguard.report.Report;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Manifests an attacker or an accident could send: each a positioned finding or a correct result, in bounded time. */
 @Timeout(60)

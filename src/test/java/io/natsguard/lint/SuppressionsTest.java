@@ -1,9 +1,8 @@
 package io.natsguard.lint;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
+import io.natsguard.report.Report;
 import io.natsguard.report.Suppression;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Comments, annotations and policy exemptions silence findings, with a reason; the baseline survives moved lines. */
 class SuppressionsTest {

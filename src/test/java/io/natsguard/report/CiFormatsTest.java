@@ -3,7 +3,6 @@ package io.natsguard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natsguard.conf.Position;
-import io.natsguard.lint.Report;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

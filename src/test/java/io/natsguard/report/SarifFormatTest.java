@@ -9,7 +9,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.natsguard.lint.Linter;
-import io.natsguard.lint.Report;
 import io.natsguard.policy.Policy;
 import io.natsguard.testing.Corpus;
 import java.io.ByteArrayInputStream;

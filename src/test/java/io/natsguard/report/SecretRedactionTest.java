@@ -3,7 +3,6 @@ package io.natsguard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natsguard.lint.Linter;
-import io.natsguard.lint.Report;
 import io.natsguard.policy.Policy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,9 +3,9 @@ package io.natsguard.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natsguard.lint.Linter;
-import io.natsguard.lint.Report;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
+import io.natsguard.report.Report;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

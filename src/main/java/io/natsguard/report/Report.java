@@ -1,4 +1,4 @@
-package io.natsguard.lint;
+package io.natsguard.report;
 
 import io.natsguard.report.Finding;
 import io.natsguard.report.Severity;
