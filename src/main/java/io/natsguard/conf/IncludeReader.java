@@ -16,6 +16,25 @@ public interface IncludeReader {
 
     byte[] read(String path) throws IOException;
 
+    /**
+     * The file system, but only below {@code root}: an include that climbs out of it (through
+     * {@code ..} or a link) is refused before any file is touched. For configs that come from
+     * elsewhere, whose includes must not read the machine's own files.
+     */
+    static IncludeReader within(Path root) {
+        Path top = root.toAbsolutePath().normalize();
+        return path -> {
+            Path target = Path.of(path.isEmpty() ? "." : path).toAbsolutePath().normalize();
+            if (!target.startsWith(top)) {
+                throw new IOException("open " + path + ": outside " + top + ", not read");
+            }
+            if (Files.exists(target) && !target.toRealPath().startsWith(top.toRealPath())) {
+                throw new IOException("open " + path + ": a link out of " + top + ", not read");
+            }
+            return FILES.read(path);
+        };
+    }
+
     /** The file system, relative paths against the working directory, as the server reads them. */
     IncludeReader FILES = path -> {
         Path file = Path.of(path.isEmpty() ? "." : path);

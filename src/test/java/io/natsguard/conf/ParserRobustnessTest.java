@@ -107,6 +107,21 @@ class ParserRobustnessTest {
     }
 
     @Test
+    void aSandboxedReaderRefusesIncludesThatClimbOut() throws Exception {
+        Path inside = Files.createDirectories(dir.resolve("inside"));
+        Files.writeString(dir.resolve("secret.conf"), "password: s3cret\n");
+        Files.createSymbolicLink(inside.resolve("link.conf"), dir.resolve("secret.conf"));
+        Files.writeString(inside.resolve("ok.conf"), "a = 1\n");
+        ConfParser sandboxed = new ConfParser(Environment.of(Map.of()), IncludeReader.within(inside));
+        String main = inside.resolve("main.conf").toString();
+        assertThatThrownBy(() -> sandboxed.parse(main, "include ../secret.conf\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("outside " + inside.toAbsolutePath());
+        assertThatThrownBy(() -> sandboxed.parse(main, "include link.conf\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("a link out of");
+        assertThat(sandboxed.parse(main, "include ok.conf\n".getBytes(StandardCharsets.UTF_8)).asMap()).containsKey("a");
+    }
+
+    @Test
     void anUnreadableIncludeIsAnError() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
         Path secret = Files.writeString(dir.resolve("secret.conf"), "a = 1\n");
