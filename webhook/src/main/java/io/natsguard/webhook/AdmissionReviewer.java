@@ -1,0 +1,149 @@
+package io.natsguard.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.natsguard.lint.InputException;
+import io.natsguard.lint.Inputs;
+import io.natsguard.lint.Linter;
+import io.natsguard.policy.Policy;
+import io.natsguard.report.Finding;
+import io.natsguard.report.Report;
+import io.natsguard.report.Severity;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One AdmissionReview in, one answer out, through the same pipeline as {@code natsguard lint}: the
+ * object under review is linted as a manifest on its own. Findings the policy rates {@code error}
+ * deny (403), {@code warning} ones become warnings. A body that is no usable AdmissionReview gets an
+ * HTTP 400 with a one-line reason; an unreadable object inside a good envelope, a 200 denial with
+ * code 400.
+ */
+public final class AdmissionReviewer {
+
+    /** The answer: an HTTP status and its JSON body. */
+    public record Answer(int http, String body) {
+    }
+
+    static final int MAX_WARNINGS = 10;
+    static final int MAX_WARNING_LENGTH = 120;
+    static final int MAX_MESSAGE_LENGTH = 2000;
+    private static final Set<String> VERSIONS = Set.of("admission.k8s.io/v1", "admission.k8s.io/v1beta1");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Linter linter;
+
+    public AdmissionReviewer(Policy policy) {
+        this.linter = new Linter(policy);
+    }
+
+    public Answer review(byte[] body) {
+        if (body == null || body.length == 0) {
+            return badRequest("the request body is empty: expected an AdmissionReview");
+        }
+        JsonNode review;
+        try {
+            review = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return badRequest("the request body is not a JSON AdmissionReview: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            return badRequest("the request body cannot be read: " + e.getMessage());
+        }
+        if (review == null || !review.isObject()) {
+            return badRequest("the request body is not a JSON object: expected an AdmissionReview");
+        }
+        String apiVersion = review.path("apiVersion").asText("");
+        if (!VERSIONS.contains(apiVersion) || !"AdmissionReview".equals(review.path("kind").asText())) {
+            return badRequest("expected kind AdmissionReview of admission.k8s.io/v1, got kind '" + review.path("kind").asText("")
+                    + "' of '" + apiVersion + "'");
+        }
+        JsonNode request = review.get("request");
+        if (request == null || !request.isObject()) {
+            return badRequest("the AdmissionReview has no request");
+        }
+        String uid = request.path("uid").asText("");
+        if (uid.isEmpty()) {
+            return badRequest("the AdmissionReview request has no uid");
+        }
+        return new Answer(200, respond(apiVersion, uid, decide(request)));
+    }
+
+    /** allowed, and when not, the status code and message; plus warnings. */
+    private record Decision(boolean allowed, int code, String message, List<String> warnings) {
+
+        static Decision allow() {
+            return new Decision(true, 0, null, List.of());
+        }
+    }
+
+    private Decision decide(JsonNode request) {
+        String operation = request.path("operation").asText("");
+        JsonNode object = request.get("object");
+        if (operation.equals("DELETE") || object == null || object.isNull()
+                || "status".equals(request.path("subResource").asText(""))) {
+            return Decision.allow(); // nothing new to check; a status write cannot change the configuration
+        }
+        if (!object.isObject()) {
+            return new Decision(false, 400, "request.object is not a Kubernetes object", List.of());
+        }
+        Report report;
+        try {
+            byte[] manifest = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(object);
+            report = linter.lint(new Inputs.Request(List.of("-"), new ByteArrayInputStream(manifest), null, null));
+        } catch (JsonProcessingException | InputException e) {
+            return new Decision(false, 400, "request.object cannot be read: " + e.getMessage(), List.of());
+        }
+        List<Finding> denials = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        List<String> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING)
+                .map(f -> shorten(f.ruleId() + ": " + f.message(), MAX_WARNING_LENGTH)).distinct().limit(MAX_WARNINGS).toList();
+        if (denials.isEmpty()) {
+            return new Decision(true, 0, null, warnings);
+        }
+        String name = object.path("kind").asText("") + " " + object.path("metadata").path("namespace").asText("default")
+                + "/" + object.path("metadata").path("name").asText("");
+        StringBuilder message = new StringBuilder("natsguard: " + name + ":");
+        for (Finding f : denials) {
+            message.append(" [").append(f.ruleId()).append("] ").append(f.message());
+        }
+        return new Decision(false, 403, shorten(message.toString(), MAX_MESSAGE_LENGTH), warnings);
+    }
+
+    private static String respond(String apiVersion, String uid, Decision decision) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("apiVersion", apiVersion);
+        root.put("kind", "AdmissionReview");
+        ObjectNode response = root.putObject("response");
+        response.put("uid", uid);
+        response.put("allowed", decision.allowed());
+        if (!decision.allowed()) {
+            ObjectNode status = response.putObject("status");
+            status.put("code", decision.code());
+            status.put("message", decision.message());
+        }
+        if (!decision.warnings().isEmpty()) {
+            ArrayNode warnings = response.putArray("warnings");
+            decision.warnings().forEach(warnings::add);
+        }
+        return root.toString();
+    }
+
+    private static Answer badRequest(String message) {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.put("status", "Failure");
+        status.put("reason", "BadRequest");
+        status.put("code", 400);
+        status.put("message", message.replace('\n', ' '));
+        return new Answer(400, status.toString());
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+}

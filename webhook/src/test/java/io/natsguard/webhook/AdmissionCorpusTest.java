@@ -1,0 +1,117 @@
+package io.natsguard.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every request of ../shared/corpus/admission/ posted over real HTTPS, as the API server posts it:
+ * the HTTP status, the verdict and the status code of EXPECTED.tsv, and never the planted secret.
+ */
+@QuarkusTest
+class AdmissionCorpusTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CORPUS = Path.of(System.getProperty("natsguard.corpus", "../../shared/corpus")).resolve("admission");
+    /** Verdicts that need the related objects looked up through the Kubernetes API, which natsguard serve does not do yet. */
+    private static final Set<String> NEED_LOOKUPS = Set.of("pair-replicas5-statefulset-create.json",
+            "statefulset-scale-subresource-update.json");
+
+    static Stream<Arguments> rows() throws Exception {
+        List<String> lines = Files.readAllLines(CORPUS.resolve("EXPECTED.tsv"));
+        String[] header = lines.get(0).split("\t");
+        return lines.stream().skip(1).filter(l -> !l.isBlank()).map(line -> {
+            String[] cells = line.split("\t", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            return Arguments.of(Named.of(row.get("file"), row));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void theAnswerIsTheExpectedOne(Map<String, String> row) throws Exception {
+        assumeTrue(!NEED_LOOKUPS.contains(row.get("file")), "needs lookups of related objects (not implemented yet)");
+        HttpResponse<String> answer = post(Files.readAllBytes(CORPUS.resolve(row.get("file"))));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(Integer.parseInt(row.get("http")));
+        if (!row.get("secret").equals("-")) {
+            assertThat(answer.body()).doesNotContain(row.get("secret"));
+        }
+        if (row.get("body").equals("error")) {
+            assertThat(JSON.readTree(answer.body()).path("kind").asText()).isEqualTo("Status");
+            return;
+        }
+        JsonNode review = JSON.readTree(answer.body());
+        JsonNode request = JSON.readTree(Files.readAllBytes(CORPUS.resolve(row.get("file"))));
+        assertThat(review.path("apiVersion").asText()).isEqualTo(request.path("apiVersion").asText());
+        assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
+        assertThat(review.at("/response/uid").asText()).isEqualTo(request.at("/request/uid").asText());
+        assertThat(review.at("/response/allowed").asText()).isEqualTo(row.get("allowed"));
+        if (!row.get("status_code").equals("-")) {
+            assertThat(review.at("/response/status/code").asText()).isEqualTo(row.get("status_code"));
+        }
+        assertThat(review.at("/response/patch").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void theServerKeepsServingAfterBadRequests() throws Exception {
+        for (String body : List.of("", "[1,2]", "{\"kind\":\"AdmissionReview\"", "{}")) {
+            assertThat(post(body.getBytes()).statusCode()).isEqualTo(400);
+        }
+        assertThat(post(Files.readAllBytes(CORPUS.resolve("configmap-good-create.json"))).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> post(byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:8444/validate?timeout=10s"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("User-Agent", "kube-apiserver-admission")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return client().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpClient client;
+
+    /** An HTTPS client that trusts the test certificate only. */
+    private static synchronized HttpClient client() throws Exception {
+        if (client == null) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            try (InputStream in = Files.newInputStream(Path.of("src/test/resources/tls/tls.crt"))) {
+                trust.setCertificateEntry("natsguard", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return client;
+    }
+}
