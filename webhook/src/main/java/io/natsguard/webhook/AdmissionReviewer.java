@@ -25,8 +25,12 @@ import java.util.Set;
  */
 public final class AdmissionReviewer {
 
-    /** The answer: an HTTP status and its JSON body. */
-    public record Answer(int http, String body) {
+    /**
+     * The answer: an HTTP status and its JSON body, and what metrics count (null facts for a body
+     * that is no AdmissionReview).
+     */
+    public record Answer(int http, String body, String kind, String operation, boolean dryRun, boolean allowed,
+            List<String> rules) {
     }
 
     static final int MAX_WARNINGS = 10;
@@ -41,7 +45,39 @@ public final class AdmissionReviewer {
         this.linter = new Linter(policy);
     }
 
+    /** A usable AdmissionReview whose object is still to be judged. */
+    public record Review(String apiVersion, String uid, JsonNode request) {
+    }
+
+    /** Reviews a body at once: {@link #read} then {@link #judge}. */
     public Answer review(byte[] body) {
+        Object read = read(body);
+        return read instanceof Answer refused ? refused : judge((Review) read);
+    }
+
+    /**
+     * The answer when the object could not be judged (past the deadline, or a fault): allowed, with a
+     * warning that says why, as the webhook's failurePolicy Ignore would; a webhook must not stall the cluster.
+     */
+    public static Answer unchecked(Review review, String why) {
+        return answer(review, new Decision(true, 0, null, List.of(shorten("natsguard: not checked: " + why, MAX_WARNING_LENGTH)),
+                List.of()));
+    }
+
+    /** Judges the object of a usable review with the lint core. */
+    public Answer judge(Review review) {
+        return answer(review, decide(review.request()));
+    }
+
+    private static Answer answer(Review review, Decision decision) {
+        JsonNode request = review.request();
+        return new Answer(200, respond(review.apiVersion(), review.uid(), decision), request.path("kind").path("kind").asText("unknown"),
+                request.path("operation").asText("unknown"), request.path("dryRun").asBoolean(false), decision.allowed(),
+                decision.rules());
+    }
+
+    /** The envelope: an {@link Answer} (HTTP 400) when the body is no usable AdmissionReview, else a {@link Review}. */
+    public Object read(byte[] body) {
         if (body == null || body.length == 0) {
             return badRequest("the request body is empty: expected an AdmissionReview");
         }
@@ -69,14 +105,14 @@ public final class AdmissionReviewer {
         if (uid.isEmpty()) {
             return badRequest("the AdmissionReview request has no uid");
         }
-        return new Answer(200, respond(apiVersion, uid, decide(request)));
+        return new Review(apiVersion, uid, request);
     }
 
-    /** allowed, and when not, the status code and message; plus warnings. */
-    private record Decision(boolean allowed, int code, String message, List<String> warnings) {
+    /** allowed, and when not, the status code and message; plus warnings, and the rules that spoke. */
+    private record Decision(boolean allowed, int code, String message, List<String> warnings, List<String> rules) {
 
         static Decision allow() {
-            return new Decision(true, 0, null, List.of());
+            return new Decision(true, 0, null, List.of(), List.of());
         }
     }
 
@@ -88,20 +124,21 @@ public final class AdmissionReviewer {
             return Decision.allow(); // nothing new to check; a status write cannot change the configuration
         }
         if (!object.isObject()) {
-            return new Decision(false, 400, "request.object is not a Kubernetes object", List.of());
+            return new Decision(false, 400, "request.object is not a Kubernetes object", List.of(), List.of());
         }
         Report report;
         try {
             byte[] manifest = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(object);
             report = linter.lint(new Inputs.Request(List.of("-"), new ByteArrayInputStream(manifest), null, null));
         } catch (JsonProcessingException | InputException e) {
-            return new Decision(false, 400, "request.object cannot be read: " + e.getMessage(), List.of());
+            return new Decision(false, 400, "request.object cannot be read: " + e.getMessage(), List.of(), List.of());
         }
         List<Finding> denials = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
         List<String> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING)
                 .map(f -> shorten(f.ruleId() + ": " + f.message(), MAX_WARNING_LENGTH)).distinct().limit(MAX_WARNINGS).toList();
+        List<String> rules = report.findings().stream().map(Finding::ruleId).toList();
         if (denials.isEmpty()) {
-            return new Decision(true, 0, null, warnings);
+            return new Decision(true, 0, null, warnings, rules);
         }
         String name = object.path("kind").asText("") + " " + object.path("metadata").path("namespace").asText("default")
                 + "/" + object.path("metadata").path("name").asText("");
@@ -109,7 +146,7 @@ public final class AdmissionReviewer {
         for (Finding f : denials) {
             message.append(" [").append(f.ruleId()).append("] ").append(f.message());
         }
-        return new Decision(false, 403, shorten(message.toString(), MAX_MESSAGE_LENGTH), warnings);
+        return new Decision(false, 403, shorten(message.toString(), MAX_MESSAGE_LENGTH), warnings, rules);
     }
 
     private static String respond(String apiVersion, String uid, Decision decision) {
@@ -139,7 +176,7 @@ public final class AdmissionReviewer {
         status.put("reason", "BadRequest");
         status.put("code", 400);
         status.put("message", message.replace('\n', ' '));
-        return new Answer(400, status.toString());
+        return new Answer(400, status.toString(), null, null, false, false, List.of());
     }
 
     private static String shorten(String text, int max) {

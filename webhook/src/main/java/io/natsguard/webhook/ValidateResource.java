@@ -11,7 +11,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code POST /validate}: the API server's AdmissionReview, answered by the same rules as lint. */
@@ -20,10 +31,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ValidateResource {
 
     private final AdmissionReviewer reviewer;
+    private final MeterRegistry metrics;
+    private final Duration deadline;
+    /** Bounded: at most {@code concurrency} reviews judged at once, and a short queue; beyond that, 503. */
+    private final ThreadPoolExecutor judges;
 
-    public ValidateResource(@ConfigProperty(name = "natsguard.policy") Optional<String> policyFile) throws PolicyException {
+    public ValidateResource(@ConfigProperty(name = "natsguard.policy") Optional<String> policyFile, MeterRegistry metrics,
+            @ConfigProperty(name = "natsguard.review.deadline", defaultValue = "3s") Duration deadline,
+            @ConfigProperty(name = "natsguard.review.concurrency", defaultValue = "8") int concurrency) throws PolicyException {
         Policy policy = policyFile.isPresent() ? Policy.load(java.nio.file.Path.of(policyFile.get())) : Policy.defaults();
         this.reviewer = new AdmissionReviewer(policy);
+        this.metrics = metrics;
+        this.deadline = deadline;
+        this.judges = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(4 * concurrency), new ThreadPoolExecutor.AbortPolicy());
     }
 
     @POST
@@ -31,7 +52,57 @@ public class ValidateResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     public Response validate(byte[] body) {
-        AdmissionReviewer.Answer answer = reviewer.review(body);
+        long start = System.nanoTime();
+        Object read = reviewer.read(body);
+        AdmissionReviewer.Answer answer;
+        if (read instanceof AdmissionReviewer.Answer refused) {
+            answer = refused;
+        } else {
+            AdmissionReviewer.Review review = (AdmissionReviewer.Review) read;
+            Future<AdmissionReviewer.Answer> judged;
+            try {
+                judged = judges.submit(() -> reviewer.judge(review));
+            } catch (RejectedExecutionException e) {
+                metrics.counter("natsguard.overloaded").increment();
+                return Response.status(503).entity("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                        + "\"reason\":\"ServiceUnavailable\",\"code\":503,\"message\":\"natsguard is at its review limit\"}")
+                        .type(MediaType.APPLICATION_JSON).build();
+            }
+            answer = within(judged, review);
+        }
+        count(answer, System.nanoTime() - start);
         return Response.status(answer.http()).entity(answer.body()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The judgement, or, past the deadline (shorter than the webhook's timeout), an allowed answer that says so. */
+    private AdmissionReviewer.Answer within(Future<AdmissionReviewer.Answer> judged, AdmissionReviewer.Review review) {
+        try {
+            return judged.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            judged.cancel(true);
+            metrics.counter("natsguard.review.timeouts").increment();
+            return AdmissionReviewer.unchecked(review, "the review took longer than " + deadline.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AdmissionReviewer.unchecked(review, "interrupted");
+        } catch (ExecutionException e) {
+            // never a 500 and never the object's content in a log: the fault's class is enough to find it
+            Log.errorf("review of a %s failed: %s", review.request().path("kind").path("kind").asText(), e.getCause().getClass().getName());
+            metrics.counter("natsguard.review.failures").increment();
+            return AdmissionReviewer.unchecked(review, "natsguard failed on this object");
+        }
+    }
+
+    /** natsguard_review_seconds by kind, operation, allowed, dry_run; natsguard_findings by rule; bad requests. */
+    private void count(AdmissionReviewer.Answer answer, long nanos) {
+        if (answer.kind() == null) {
+            metrics.counter("natsguard.bad.requests").increment();
+            return;
+        }
+        Timer.builder("natsguard.review").description("AdmissionReviews answered")
+                .tags("kind", answer.kind(), "operation", answer.operation(), "allowed", Boolean.toString(answer.allowed()),
+                        "dry_run", Boolean.toString(answer.dryRun()))
+                .publishPercentileHistogram().register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        answer.rules().forEach(rule -> metrics.counter("natsguard.findings", "rule", rule).increment());
     }
 }

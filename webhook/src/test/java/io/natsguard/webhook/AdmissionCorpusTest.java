@@ -5,24 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the HTTP status, the verdict and the status code of EXPECTED.tsv, and never the planted secret.
  */
 @QuarkusTest
+@QuarkusTestResource(RotatingCertificates.class)
 class AdmissionCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,30 +84,53 @@ class AdmissionCorpusTest {
         assertThat(post(Files.readAllBytes(CORPUS.resolve("configmap-good-create.json"))).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void concurrentReviewsAllGetTheirAnswer() throws Exception {
+        byte[] bad = Files.readAllBytes(CORPUS.resolve("configmap-single-dns-route-create.json"));
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        var client = Https.client("tls");
+        for (int i = 0; i < 24; i++) {
+            answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(Https.BASE + "/validate"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bad)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var answer : answers) {
+            HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isIn(200, 503);
+            if (response.statusCode() == 200) {
+                assertThat(JSON.readTree(response.body()).at("/response/allowed").asBoolean()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void reviewsAndFindingsAreCountedForPrometheus() throws Exception {
+        post(Files.readAllBytes(CORPUS.resolve("configmap-single-dns-route-create.json")));
+        HttpResponse<String> metrics = Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.BASE + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("natsguard_review_seconds_count{allowed=\"false\",dry_run=\"false\",kind=\"ConfigMap\",operation=\"CREATE\"}")
+                .contains("natsguard_findings_total{rule=\"routes-single-dns-name\"}")
+                .contains("natsguard_review_seconds_bucket");
+    }
+
+    @Test
+    void aCertificateRotatedOnDiskIsServedWithoutARestart() throws Exception {
+        HttpRequest health = HttpRequest.newBuilder(URI.create(Https.BASE + "/q/health/ready")).build();
+        try {
+            RotatingCertificates.install("rotated");
+            assertThat(Https.eventually(() -> Https.client("rotated").send(health, HttpResponse.BodyHandlers.ofString()).statusCode()))
+                    .isEqualTo(200);
+        } finally {
+            RotatingCertificates.install("tls");
+            Https.eventually(() -> Https.client("tls").send(health, HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
     private static HttpResponse<String> post(byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:8444/validate?timeout=10s"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Https.BASE + "/validate?timeout=10s"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("User-Agent", "kube-apiserver-admission")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return client().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpClient client;
-
-    /** An HTTPS client that trusts the test certificate only. */
-    private static synchronized HttpClient client() throws Exception {
-        if (client == null) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            try (InputStream in = Files.newInputStream(Path.of("src/test/resources/tls/tls.crt"))) {
-                trust.setCertificateEntry("natsguard", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, tmf.getTrustManagers(), null);
-            client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-        }
-        return client;
+        return Https.client("tls").send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
