@@ -1,7 +1,5 @@
 package io.natsguard.webhook;
 
-import io.natsguard.policy.Policy;
-import io.natsguard.policy.PolicyException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.micrometer.core.instrument.Timer;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -36,11 +33,10 @@ public class ValidateResource {
     /** Bounded: at most {@code concurrency} reviews judged at once, and a short queue; beyond that, 503. */
     private final ThreadPoolExecutor judges;
 
-    public ValidateResource(@ConfigProperty(name = "natsguard.policy") Optional<String> policyFile, MeterRegistry metrics,
+    public ValidateResource(LoadedPolicy policy, MeterRegistry metrics,
             @ConfigProperty(name = "natsguard.review.deadline", defaultValue = "3s") Duration deadline,
-            @ConfigProperty(name = "natsguard.review.concurrency", defaultValue = "8") int concurrency) throws PolicyException {
-        Policy policy = policyFile.isPresent() ? Policy.load(java.nio.file.Path.of(policyFile.get())) : Policy.defaults();
-        this.reviewer = new AdmissionReviewer(policy);
+            @ConfigProperty(name = "natsguard.review.concurrency", defaultValue = "8") int concurrency) {
+        this.reviewer = new AdmissionReviewer(policy.get());
         this.metrics = metrics;
         this.deadline = deadline;
         this.judges = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,

@@ -85,6 +85,29 @@ class AdmissionCorpusTest {
     }
 
     @Test
+    void readinessSaysThePolicyIsLoaded() throws Exception {
+        HttpResponse<String> ready = Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.BASE + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(ready.body()).at("/checks/0/name").asText()).isEqualTo("policy");
+    }
+
+    @Test
+    void noPlantedSecretReachesTheLog() throws Exception {
+        List<String> secrets = rows().map(a -> (Map<?, ?>) ((Named<?>) a.get()[0]).getPayload())
+                .map(row -> (String) row.get("secret")).filter(secret -> !secret.equals("-")).toList();
+        assertThat(secrets).isNotEmpty();
+        for (String file : List.of("configmap-route-credentials-plaintext-create.json", "helmrelease-v2beta2-converted-route-credentials-create.json")) {
+            post(Files.readAllBytes(CORPUS.resolve(file)));
+        }
+        String log = Files.readString(Path.of("target/webhook-test.log"));
+        assertThat(log).contains("natsguard-webhook");
+        for (String secret : secrets) {
+            assertThat(log).doesNotContain(secret);
+        }
+    }
+
+    @Test
     void concurrentReviewsAllGetTheirAnswer() throws Exception {
         byte[] bad = Files.readAllBytes(CORPUS.resolve("configmap-single-dns-route-create.json"));
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();

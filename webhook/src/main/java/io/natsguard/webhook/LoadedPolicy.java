@@ -1,0 +1,27 @@
+package io.natsguard.webhook;
+
+import io.natsguard.policy.Policy;
+import io.natsguard.policy.PolicyException;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The policy, loaded once at start (natsguard.policy, or the built-in one). An invalid policy file
+ * stops the start with its file, line and problem, rather than serve with rules nobody asked for.
+ */
+@Startup
+@ApplicationScoped
+public class LoadedPolicy {
+
+    private final Policy policy;
+
+    public LoadedPolicy(@ConfigProperty(name = "natsguard.policy") Optional<String> policyFile) throws PolicyException {
+        this.policy = policyFile.isPresent() ? Policy.load(java.nio.file.Path.of(policyFile.get())) : Policy.defaults();
+    }
+
+    public Policy get() {
+        return policy;
+    }
+}
