@@ -1,6 +1,5 @@
 package io.natsguard.webhook;
 
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,8 +13,9 @@ import io.quarkus.logging.Log;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,50 +43,48 @@ public class ValidateResource {
                 new ArrayBlockingQueue<>(4 * concurrency), new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /**
+     * Answers asynchronously: the body is read without blocking a worker, the object is judged on
+     * the bounded pool, and the answer comes by the deadline whatever happens.
+     */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Blocking
-    public Response validate(byte[] body) {
+    public CompletionStage<Response> validate(byte[] body) {
         long start = System.nanoTime();
         Object read = reviewer.read(body);
-        AdmissionReviewer.Answer answer;
         if (read instanceof AdmissionReviewer.Answer refused) {
-            answer = refused;
-        } else {
-            AdmissionReviewer.Review review = (AdmissionReviewer.Review) read;
-            Future<AdmissionReviewer.Answer> judged;
-            try {
-                judged = judges.submit(() -> reviewer.judge(review));
-            } catch (RejectedExecutionException e) {
-                metrics.counter("natsguard.overloaded").increment();
-                return Response.status(503).entity("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
-                        + "\"reason\":\"ServiceUnavailable\",\"code\":503,\"message\":\"natsguard is at its review limit\"}")
-                        .type(MediaType.APPLICATION_JSON).build();
-            }
-            answer = within(judged, review);
+            return CompletableFuture.completedFuture(respond(refused, start));
         }
-        count(answer, System.nanoTime() - start);
-        return Response.status(answer.http()).entity(answer.body()).type(MediaType.APPLICATION_JSON).build();
+        AdmissionReviewer.Review review = (AdmissionReviewer.Review) read;
+        CompletableFuture<AdmissionReviewer.Answer> judged;
+        try {
+            judged = CompletableFuture.supplyAsync(() -> reviewer.judge(review), judges);
+        } catch (RejectedExecutionException e) {
+            metrics.counter("natsguard.overloaded").increment();
+            return CompletableFuture.completedFuture(Response.status(503).entity("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                    + "\"status\":\"Failure\",\"reason\":\"ServiceUnavailable\",\"code\":503,"
+                    + "\"message\":\"natsguard is at its review limit\"}").type(MediaType.APPLICATION_JSON).build());
+        }
+        return judged.orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(fault -> unchecked(review, fault instanceof CompletionException ? fault.getCause() : fault))
+                .thenApply(answer -> respond(answer, start));
     }
 
-    /** The judgement, or, past the deadline (shorter than the webhook's timeout), an allowed answer that says so. */
-    private AdmissionReviewer.Answer within(Future<AdmissionReviewer.Answer> judged, AdmissionReviewer.Review review) {
-        try {
-            return judged.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            judged.cancel(true);
+    /** Past the deadline, or after a fault: allowed, with a warning; never a 500, never the object in a log. */
+    private AdmissionReviewer.Answer unchecked(AdmissionReviewer.Review review, Throwable why) {
+        if (why instanceof TimeoutException) {
             metrics.counter("natsguard.review.timeouts").increment();
             return AdmissionReviewer.unchecked(review, "the review took longer than " + deadline.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AdmissionReviewer.unchecked(review, "interrupted");
-        } catch (ExecutionException e) {
-            // never a 500 and never the object's content in a log: the fault's class is enough to find it
-            Log.errorf("review of a %s failed: %s", review.request().path("kind").path("kind").asText(), e.getCause().getClass().getName());
-            metrics.counter("natsguard.review.failures").increment();
-            return AdmissionReviewer.unchecked(review, "natsguard failed on this object");
         }
+        Log.errorf("review of a %s failed: %s", review.request().path("kind").path("kind").asText(), why.getClass().getName());
+        metrics.counter("natsguard.review.failures").increment();
+        return AdmissionReviewer.unchecked(review, "natsguard failed on this object");
+    }
+
+    private Response respond(AdmissionReviewer.Answer answer, long start) {
+        count(answer, System.nanoTime() - start);
+        return Response.status(answer.http()).entity(answer.body()).type(MediaType.APPLICATION_JSON).build();
     }
 
     /** natsguard_review_seconds by kind, operation, allowed, dry_run; natsguard_findings by rule; bad requests. */
