@@ -128,7 +128,7 @@ public final class AdmissionReviewer {
         }
         Report report;
         try {
-            byte[] manifest = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(object);
+            byte[] manifest = JSON.writeValueAsBytes(withoutBookkeeping((ObjectNode) object));
             report = linter.lint(new Inputs.Request(List.of("-"), new ByteArrayInputStream(manifest), null, null));
         } catch (JsonProcessingException | InputException e) {
             return new Decision(false, 400, "request.object cannot be read: " + e.getMessage(), List.of(), List.of());
@@ -147,6 +147,23 @@ public final class AdmissionReviewer {
             message.append(" [").append(f.ruleId()).append("] ").append(f.message());
         }
         return new Decision(false, 403, shorten(message.toString(), MAX_MESSAGE_LENGTH), warnings, rules);
+    }
+
+    /**
+     * The object without what the API server and kubectl keep for themselves: managedFields, and the
+     * last-applied-configuration annotation (a second copy of the whole object, nats.conf included,
+     * which must not be judged twice). Both are most of a review's bytes.
+     */
+    private static ObjectNode withoutBookkeeping(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        JsonNode metadata = copy.get("metadata");
+        if (metadata instanceof ObjectNode meta) {
+            meta.remove("managedFields");
+            if (meta.get("annotations") instanceof ObjectNode annotations) {
+                annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
+            }
+        }
+        return copy;
     }
 
     private static String respond(String apiVersion, String uid, Decision decision) {
