@@ -3,7 +3,7 @@
 # review (the admission corpus' configmap-good-create.json) against the floor of the same server
 # (/q/health/live), side by side in one run; then the server's peak RSS. Needs a built webhook
 # (mvn -B -f webhook/pom.xml package -DskipTests).
-# usage: bench/webhook-load.sh [SECONDS] [CONNECTIONS] [RATE-LIMITED-RPS]
+# usage: bench/webhook-load.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-20}"
