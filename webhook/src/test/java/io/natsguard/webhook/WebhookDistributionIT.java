@@ -1,0 +1,107 @@
+package io.natsguard.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The webhook archive unpacked over the main one, as the README's Install says: the installed
+ * {@code natsguard serve} starts without the source tree and answers a review over HTTPS.
+ */
+class WebhookDistributionIT {
+
+    private static final Path CORPUS = Path.of(System.getProperty("natsguard.corpus", "../../shared/corpus")).resolve("admission");
+    private static final int PORT = 18944;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theInstalledServeAnswersAReview() throws Exception {
+        Path opt = Files.createDirectories(tmp.resolve("opt"));
+        unpack(archive(Path.of("../target"), "natsguard-[0-9].*\\.tar\\.gz", "the main build (mvn -B package) first"), opt);
+        unpack(archive(Path.of("target"), "natsguard-webhook-.*\\.tar\\.gz", "mvn -B -f webhook/pom.xml package"), opt);
+        List<Path> unpacked;
+        try (Stream<Path> dirs = Files.list(opt)) {
+            unpacked = dirs.toList();
+        }
+        assertThat(unpacked).as("both archives unpack into one natsguard-VERSION directory").hasSize(1);
+        Path installed = unpacked.get(0);
+        Path tls = RotatingCertificates.RESOURCES.toAbsolutePath();
+        ProcessBuilder serve = new ProcessBuilder(installed.resolve("bin/natsguard").toString(), "serve", "--port", String.valueOf(PORT),
+                "--tls-cert", tls.resolve("tls.crt").toString(), "--tls-key", tls.resolve("tls.key").toString())
+                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile());
+        serve.environment().put("NATSGUARD_CACHE_DIR", tmp.resolve("cache").toString());
+        Process server = serve.start();
+        try {
+            HttpClient client = Https.client("tls");
+            String base = "https://localhost:" + PORT;
+            awaitReady(client, base, server);
+            HttpResponse<String> review = client.send(HttpRequest.newBuilder(URI.create(base + "/validate"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(CORPUS.resolve("configmap-good-create.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(review.statusCode()).isEqualTo(200);
+            assertThat(review.body()).contains("\"allowed\":true");
+        } finally {
+            stop(server);
+        }
+    }
+
+    private static Path archive(Path dir, String pattern, String build) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches(pattern)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + pattern + " under " + dir.toAbsolutePath() + ": run " + build));
+        }
+    }
+
+    private void unpack(Path archive, Path into) throws Exception {
+        Process tar = new ProcessBuilder(List.of("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", into.toString()))
+                .redirectErrorStream(true).start();
+        assertThat(tar.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes())).isZero();
+    }
+
+    /** Ready within a minute (a cold JVM on a busy 2-core CI machine), unless the server dies first. */
+    private void awaitReady(HttpClient client, String base, Process server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            assertThat(server.isAlive()).as("natsguard serve exited: %s", log()).isTrue();
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep polling until the deadline
+            }
+            assertThat(System.nanoTime()).as("natsguard serve not ready within a minute: %s", log()).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private String log() throws IOException {
+        return Files.readString(tmp.resolve("serve.log"));
+    }
+
+    /** Stops the server by its PID (bin/natsguard execs java, so that is the JVM) and anything it started. */
+    private static void stop(Process server) throws InterruptedException {
+        server.descendants().forEach(ProcessHandle::destroy);
+        server.destroy();
+        if (!server.waitFor(20, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor();
+        }
+    }
+}
