@@ -55,6 +55,13 @@ public final class Inputs {
     public record OfficialValues(Path file, String releaseName, String namespace) {
     }
 
+    /** Manifests already in memory, by the name findings will give as their file (the webhook's objects). */
+    public static Read documents(Map<String, String> manifests) {
+        List<ManifestReader.Result> read = manifests.entrySet().stream()
+                .map(document -> ManifestReader.read(document.getKey(), document.getValue())).toList();
+        return new Read(read, List.of(), manifests.size(), new LinkedHashMap<>(manifests), List.of(), List.of());
+    }
+
     public static Read read(List<String> paths, InputStream stdin) throws InputException {
         return read(Request.of(paths, stdin));
     }

@@ -51,7 +51,11 @@ public final class Linter {
     }
 
     public Report lint(Inputs.Request request) throws InputException {
-        Inputs.Read read = Inputs.read(request);
+        return lint(Inputs.read(request));
+    }
+
+    /** Lints what was read: files from {@link Inputs#read}, or documents from {@link Inputs#documents}. */
+    public Report lint(Inputs.Read read) {
         ClusterModelBuilder builder = new ClusterModelBuilder();
         List<InputProblem> problems = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();

@@ -51,6 +51,19 @@ public final class ClusterModelBuilder {
     public record Model(List<Cluster> clusters, List<Problem> problems) {
     }
 
+    /** A ConfigMap or Secret, by name in the workload's namespace. */
+    public record Mounted(String kind, String name) {
+    }
+
+    /**
+     * The ConfigMaps and Secrets mounted into the container of a StatefulSet, Deployment or Pod that
+     * runs nats-server; empty when none runs it. What a reviewer must fetch to see the workload's config.
+     */
+    public static List<Mounted> mountedByNatsServer(KubeObject workload) {
+        return PodSpecReader.read(workload).map(found -> found.mounts().stream()
+                .map(mount -> new Mounted(mount.kind(), mount.name())).distinct().toList()).orElse(List.of());
+    }
+
     public ClusterModelBuilder addObjects(List<KubeObject> more) {
         objects.addAll(more);
         return this;

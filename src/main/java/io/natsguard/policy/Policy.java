@@ -34,12 +34,12 @@ import java.util.Set;
 public final class Policy {
 
     private static final String BUILT_IN = "/policies/default.conf";
-    private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
+    private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "admission", "params");
     private static final Set<String> TOP_KEYS = Set.of("rules", "suppressions", "exemptions");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rule", "namespace", "name", "reason");
 
-    /** One rule's settings. */
-    public record RuleSettings(boolean enabled, Severity severity, Config params) {
+    /** One rule's settings; {@code admission} is what {@code natsguard serve} does with its findings. */
+    public record RuleSettings(boolean enabled, Severity severity, Admission admission, Config params) {
     }
 
     /**
@@ -107,6 +107,15 @@ public final class Policy {
         return rules.get(rule.info().id());
     }
 
+    /** What the webhook does with findings of the rule with this id. */
+    public Admission admission(String ruleId) {
+        RuleSettings settings = rules.get(ruleId);
+        if (settings == null) {
+            throw new IllegalArgumentException("no rule '" + ruleId + "'");
+        }
+        return settings.admission();
+    }
+
     /** Whether natsguard.io/ignore-* annotations may suppress findings ({@code suppressions.annotations}). */
     public boolean annotationSuppressions() {
         return annotationSuppressions;
@@ -149,7 +158,7 @@ public final class Policy {
             for (Map.Entry<String, ConfigValue> setting : ((ConfigObject) entry.getValue()).entrySet()) {
                 if (!RULE_KEYS.contains(setting.getKey())) {
                     throw new PolicyException(describe(file, setting.getValue().origin(), "unknown setting '"
-                            + setting.getKey() + "' of rule '" + id + "' (allowed: enabled, severity, params)"));
+                            + setting.getKey() + "' of rule '" + id + "' (allowed: enabled, severity, admission, params)"));
                 }
             }
         }
@@ -164,19 +173,12 @@ public final class Policy {
             ConfigOrigin origin = block.root().origin();
             try {
                 boolean enabled = !block.hasPath("enabled") || block.getBoolean("enabled");
-                Severity severity = rule.info().severity();
-                if (block.hasPath("severity")) {
-                    String text = block.getString("severity");
-                    try {
-                        severity = Severity.parse(text);
-                    } catch (IllegalArgumentException e) {
-                        throw new PolicyException(describe(name, block.getValue("severity").origin(),
-                                "severity of '" + id + "' must be error, warning or info, not '" + text + "'"));
-                    }
-                }
+                Severity severity = choice(name, block, "severity", id, rule.info().severity(), Severity::parse, "error, warning or info");
+                Admission admission = choice(name, block, "admission", id, Admission.forSeverity(severity), Admission::parse,
+                        "deny, warn or off");
                 Config params = block.hasPath("params") ? block.getConfig("params") : ConfigFactory.empty();
                 rule.validate(params);
-                settings.put(id, new RuleSettings(enabled, severity, params));
+                settings.put(id, new RuleSettings(enabled, severity, admission, params));
             } catch (ConfigException e) {
                 throw new PolicyException(describe(name, e.origin() != null ? e.origin() : origin,
                         "rule '" + id + "': " + e.getMessage().replaceFirst("^.*?: \\d+: ", "")));
@@ -187,6 +189,21 @@ public final class Policy {
             return new Policy(name, settings, annotations, exemptions(name, config));
         } catch (ConfigException e) {
             throw new PolicyException(describe(name, e.origin(), e.getMessage().replaceFirst("^.*?: \\d+: ", "")));
+        }
+    }
+
+    /** A setting that names one of a few words; the fallback when unstated. */
+    private static <T> T choice(String policy, Config block, String key, String id, T fallback,
+            java.util.function.Function<String, T> parse, String words) throws PolicyException {
+        if (!block.hasPath(key)) {
+            return fallback;
+        }
+        String text = block.getString(key);
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(describe(policy, block.getValue(key).origin(),
+                    key + " of '" + id + "' must be " + words + ", not '" + text + "'"));
         }
     }
 

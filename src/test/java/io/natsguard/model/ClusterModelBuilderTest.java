@@ -18,6 +18,40 @@ class ClusterModelBuilderTest {
     }
 
     @Test
+    void whatANatsServerContainerMountsIsNamedForLookups() {
+        String workload = """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: nats, namespace: nats }
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: reloader
+                          image: natsio/nats-server-config-reloader:0.16
+                          volumeMounts: [ { name: other, mountPath: /other } ]
+                        - name: nats
+                          image: nats:2.10
+                          args: [ --config, /etc/nats/nats.conf ]
+                          volumeMounts:
+                            - { name: config, mountPath: /etc/nats }
+                            - { name: tls, mountPath: /etc/tls }
+                            - { name: extra, mountPath: /etc/extra }
+                      volumes:
+                        - { name: config, configMap: { name: nats-config } }
+                        - { name: tls, secret: { secretName: nats-tls } }
+                        - { name: other, configMap: { name: reloader-only } }
+                        - name: extra
+                          projected: { sources: [ { configMap: { name: nats-extra } } ] }
+                """;
+        assertThat(ClusterModelBuilder.mountedByNatsServer(ManifestReader.read("s.yaml", workload).objects().get(0)))
+                .containsExactly(new ClusterModelBuilder.Mounted("ConfigMap", "nats-config"),
+                        new ClusterModelBuilder.Mounted("Secret", "nats-tls"), new ClusterModelBuilder.Mounted("ConfigMap", "nats-extra"));
+        String web = workload.replace("image: nats:2.10", "image: nginx:1.27").replace("args: [ --config, /etc/nats/nats.conf ]", "args: []");
+        assertThat(ClusterModelBuilder.mountedByNatsServer(ManifestReader.read("w.yaml", web).objects().get(0))).isEmpty();
+    }
+
+    @Test
     void nginxConfThatMentionsRoutesIsNotNatsConfig() {
         List<Cluster> found = clusters("""
                 apiVersion: v1

@@ -57,6 +57,28 @@ class PolicyTest {
     }
 
     @Test
+    void theWebhookActionFollowsTheSeverityUnlessStated() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"), "rules {\n  cluster-tls-missing { admission = warn }\n"
+                + "  routes-missing { severity = warning }\n  cluster-name-missing { severity = info }\n"
+                + "  duration-unquoted { severity = warning, admission = deny }\n  routes-incomplete { admission = off }\n}\n");
+        Policy policy = Policy.load(file);
+        assertThat(policy.admission("cluster-tls-missing")).isEqualTo(Admission.WARN);
+        assertThat(policy.admission("routes-missing")).isEqualTo(Admission.WARN);
+        assertThat(policy.admission("cluster-name-missing")).isEqualTo(Admission.OFF);
+        assertThat(policy.admission("duration-unquoted")).isEqualTo(Admission.DENY);
+        assertThat(policy.admission("routes-incomplete")).isEqualTo(Admission.OFF);
+        assertThat(policy.admission("routes-single-dns-name")).isEqualTo(Admission.DENY);
+        assertThatThrownBy(() -> policy.admission("no-such-rule")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBadWebhookActionNamesFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"), "rules {\n  routes-missing {\n    admission = block\n  }\n}\n");
+        assertThatThrownBy(() -> Policy.load(file)).hasMessage(file
+                + ":3: admission of 'routes-missing' must be deny, warn or off, not 'block'");
+    }
+
+    @Test
     void aBadParameterNamesFileAndLine() throws Exception {
         Path file = Files.writeString(dir.resolve("p.conf"),
                 "rules {\n  timeout-out-of-range {\n    params { ping_interval { min = soon, max = 10m } }\n  }\n}\n");

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WebhookManifestsTest {
 
-    private static final Set<String> KINDS = Set.of("configmaps", "secrets", "pods", "statefulsets", "deployments",
-            "helmreleases", "applications");
+    private static final Set<String> KINDS = Set.of("configmaps", "secrets", "pods", "statefulsets",
+            "statefulsets/scale", "deployments", "helmreleases", "applications");
 
     @ParameterizedTest
     @ValueSource(strings = {"cert-manager", "ca-bundle", "strict"})
@@ -65,6 +65,10 @@ class WebhookManifestsTest {
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+        assertThat(container.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("NATSGUARD_LOOKUPS_ENABLED");
+            assertThat(env.getValue()).isEqualTo("true");
+        });
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
 
@@ -73,6 +77,9 @@ class WebhookManifestsTest {
             assertThat(rule.getVerbs()).isSubsetOf("get", "list", "watch");
             assertThat(rule.getResources()).doesNotContain("secrets");
         });
+        // exactly what the lookups read: ConfigMaps, Services, StatefulSets
+        assertThat(one(objects, ClusterRole.class).getRules()).flatExtracting(rule -> rule.getResources())
+                .containsExactlyInAnyOrder("configmaps", "services", "statefulsets");
     }
 
     private static List<HasMetadata> render(String variant) throws Exception {

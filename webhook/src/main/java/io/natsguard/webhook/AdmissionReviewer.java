@@ -5,21 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.natsguard.lint.InputException;
 import io.natsguard.lint.Inputs;
 import io.natsguard.lint.Linter;
+import io.natsguard.policy.Admission;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
 import io.natsguard.report.Report;
-import io.natsguard.report.Severity;
-import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * One AdmissionReview in, one answer out, through the same pipeline as {@code natsguard lint}: the
- * object under review is linted as a manifest on its own. Findings the policy rates {@code error}
- * deny (403), {@code warning} ones become warnings. A body that is no usable AdmissionReview gets an
+ * object under review is linted as a manifest on its own, or, with lookups on, together with the
+ * objects it works with, answering for the findings the change brings. Findings of rules the policy sets to
+ * {@code admission = deny} deny (403), {@code warn} ones become warnings, {@code off} ones are left out. A body that is no usable AdmissionReview gets an
  * HTTP 400 with a one-line reason; an unreadable object inside a good envelope, a 200 denial with
  * code 400.
  */
@@ -39,10 +40,15 @@ public final class AdmissionReviewer {
     private static final Set<String> VERSIONS = Set.of("admission.k8s.io/v1", "admission.k8s.io/v1beta1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Policy policy;
     private final Linter linter;
+    private final Optional<RelatedObjects> related;
 
-    public AdmissionReviewer(Policy policy) {
+    /** With related objects, a review also looks up what its object works with (see {@link RelatedObjects}). */
+    AdmissionReviewer(Policy policy, Optional<RelatedObjects> related) {
+        this.policy = policy;
         this.linter = new Linter(policy);
+        this.related = related;
     }
 
     /** A usable AdmissionReview whose object is still to be judged. */
@@ -126,25 +132,46 @@ public final class AdmissionReviewer {
         if (!object.isObject()) {
             return new Decision(false, 400, "request.object is not a Kubernetes object", List.of(), List.of());
         }
-        Report report;
+        ObjectNode judged = withoutBookkeeping((ObjectNode) object);
+        String name = object.path("kind").asText("") + " " + object.path("metadata").path("namespace").asText("default")
+                + "/" + object.path("metadata").path("name").asText("");
+        Report alone;
         try {
-            byte[] manifest = JSON.writeValueAsBytes(withoutBookkeeping((ObjectNode) object));
-            report = linter.lint(new Inputs.Request(List.of("-"), new ByteArrayInputStream(manifest), null, null));
-        } catch (JsonProcessingException | InputException e) {
+            alone = linter.lint(Inputs.documents(Map.of(name, JSON.writeValueAsString(judged))));
+        } catch (JsonProcessingException e) {
             return new Decision(false, 400, "request.object cannot be read: " + e.getMessage(), List.of(), List.of());
         }
-        List<Finding> denials = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
-        List<String> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING)
-                .map(f -> shorten(f.ruleId() + ": " + f.message(), MAX_WARNING_LENGTH)).distinct().limit(MAX_WARNINGS).toList();
-        List<String> rules = report.findings().stream().map(Finding::ruleId).toList();
+        boolean scale = "scale".equals(request.path("subResource").asText(""));
+        if (related.isEmpty() || (alone.clusters() == 0 && !scale)) {
+            return decide(name, alone.findings(), List.of()); // no NATS configuration: allowed at once
+        }
+        RelatedObjects.Found found = related.get().find(request, name, judged);
+        if (found.nothingRelated()) {
+            return decide(name, alone.findings(), found.notes());
+        }
+        Set<Finding> before = Set.copyOf(linter.lint(Inputs.documents(found.before())).findings());
+        List<Finding> brought = linter.lint(Inputs.documents(found.after())).findings().stream()
+                .filter(f -> !before.contains(f)).toList();
+        return decide(name, brought, found.notes());
+    }
+
+    /** Deny findings refuse (with where they are when not in the object itself), warn findings and notes warn. */
+    private Decision decide(String name, List<Finding> findings, List<String> notes) {
+        List<Finding> denials = findings.stream().filter(f -> policy.admission(f.ruleId()) == Admission.DENY).toList();
+        List<String> warnings = java.util.stream.Stream.concat(
+                findings.stream().filter(f -> policy.admission(f.ruleId()) == Admission.WARN).map(f -> f.ruleId() + ": " + f.message()),
+                notes.stream().map(note -> "natsguard: " + note))
+                .map(warning -> shorten(warning, MAX_WARNING_LENGTH)).distinct().limit(MAX_WARNINGS).toList();
+        List<String> rules = findings.stream().map(Finding::ruleId).filter(rule -> policy.admission(rule) != Admission.OFF).toList();
         if (denials.isEmpty()) {
             return new Decision(true, 0, null, warnings, rules);
         }
-        String name = object.path("kind").asText("") + " " + object.path("metadata").path("namespace").asText("default")
-                + "/" + object.path("metadata").path("name").asText("");
         StringBuilder message = new StringBuilder("natsguard: " + name + ":");
         for (Finding f : denials) {
             message.append(" [").append(f.ruleId()).append("] ").append(f.message());
+            if (!f.position().file().equals(name)) {
+                message.append(" (in ").append(f.position().file()).append(")");
+            }
         }
         return new Decision(false, 403, shorten(message.toString(), MAX_MESSAGE_LENGTH), warnings, rules);
     }

@@ -5,7 +5,6 @@ import io.natsguard.policy.PolicyException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The policy, loaded once at start (natsguard.policy, or the built-in one). An invalid policy file
@@ -17,7 +16,8 @@ public class LoadedPolicy {
 
     private final Policy policy;
 
-    public LoadedPolicy(@ConfigProperty(name = "natsguard.policy") Optional<String> policyFile) throws PolicyException {
+    public LoadedPolicy(WebhookConfig config) throws PolicyException {
+        Optional<String> policyFile = config.policy();
         this.policy = policyFile.isPresent() ? Policy.load(java.nio.file.Path.of(policyFile.get())) : Policy.defaults();
     }
 

@@ -1,6 +1,8 @@
 package io.natsguard.webhook;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,7 +23,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code POST /validate}: the API server's AdmissionReview, answered by the same rules as lint. */
 @Path("/validate")
@@ -33,12 +35,14 @@ public class ValidateResource {
     /** Bounded: at most {@code concurrency} reviews judged at once, and a short queue; beyond that, 503. */
     private final ThreadPoolExecutor judges;
 
-    public ValidateResource(LoadedPolicy policy, MeterRegistry metrics,
-            @ConfigProperty(name = "natsguard.review.deadline", defaultValue = "3s") Duration deadline,
-            @ConfigProperty(name = "natsguard.review.concurrency", defaultValue = "8") int concurrency) {
-        this.reviewer = new AdmissionReviewer(policy.get());
+    public ValidateResource(LoadedPolicy policy, MeterRegistry metrics, WebhookConfig config, Instance<KubernetesClient> kubernetes) {
+        // The client is only made when lookups are on: outside a cluster there is no API to configure it from.
+        this.reviewer = new AdmissionReviewer(policy.get(), config.lookups().enabled()
+                ? Optional.of(new RelatedObjects(new KubernetesObjectLookup(kubernetes.get())))
+                : Optional.empty());
         this.metrics = metrics;
-        this.deadline = deadline;
+        this.deadline = config.review().deadline();
+        int concurrency = config.review().concurrency();
         this.judges = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(4 * concurrency), new ThreadPoolExecutor.AbortPolicy());
     }

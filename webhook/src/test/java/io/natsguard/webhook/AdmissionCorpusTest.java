@@ -1,12 +1,16 @@
 package io.natsguard.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -30,16 +34,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 @QuarkusTestResource(RotatingCertificates.class)
+@WithKubernetesTestServer(https = true)
 class AdmissionCorpusTest {
 
+    /** A stub Kubernetes API over HTTPS on loopback, holding for each row the objects of its context column. */
+    @KubernetesTestServer
+    KubernetesServer api;
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CORPUS = Path.of(System.getProperty("natsguard.corpus", "../../shared/corpus")).resolve("admission");
-    /** Verdicts that need the related objects looked up through the Kubernetes API, which natsguard serve does not do yet. */
-    private static final Set<String> NEED_LOOKUPS = Set.of("pair-replicas5-statefulset-create.json",
-            "statefulset-scale-subresource-update.json");
 
     static Stream<Arguments> rows() throws Exception {
-        List<String> lines = Files.readAllLines(CORPUS.resolve("EXPECTED.tsv"));
+        List<String> lines = Files.readAllLines(Corpus.ADMISSION.resolve("EXPECTED.tsv"));
         String[] header = lines.get(0).split("\t");
         return lines.stream().skip(1).filter(l -> !l.isBlank()).map(line -> {
             String[] cells = line.split("\t", -1);
@@ -54,8 +59,16 @@ class AdmissionCorpusTest {
     @ParameterizedTest
     @MethodSource("rows")
     void theAnswerIsTheExpectedOne(Map<String, String> row) throws Exception {
-        assumeTrue(!NEED_LOOKUPS.contains(row.get("file")), "needs lookups of related objects (not implemented yet)");
-        HttpResponse<String> answer = post(Files.readAllBytes(CORPUS.resolve(row.get("file"))));
+        List<HasMetadata> context = new ArrayList<>();
+        HttpResponse<String> answer;
+        try {
+            for (String file : row.get("context").equals("-") ? List.<String>of() : List.of(row.get("context").split(" "))) {
+                context.add(api.getClient().resource(contextObject(file)).create());
+            }
+            answer = post(Files.readAllBytes(Corpus.ADMISSION.resolve(row.get("file"))));
+        } finally {
+            context.forEach(object -> api.getClient().resource(object).delete());
+        }
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(Integer.parseInt(row.get("http")));
         if (!row.get("secret").equals("-")) {
             assertThat(answer.body()).doesNotContain(row.get("secret"));
@@ -65,7 +78,7 @@ class AdmissionCorpusTest {
             return;
         }
         JsonNode review = JSON.readTree(answer.body());
-        JsonNode request = JSON.readTree(Files.readAllBytes(CORPUS.resolve(row.get("file"))));
+        JsonNode request = JSON.readTree(Files.readAllBytes(Corpus.ADMISSION.resolve(row.get("file"))));
         assertThat(review.path("apiVersion").asText()).isEqualTo(request.path("apiVersion").asText());
         assertThat(review.path("kind").asText()).isEqualTo("AdmissionReview");
         assertThat(review.at("/response/uid").asText()).isEqualTo(request.at("/request/uid").asText());
@@ -81,7 +94,7 @@ class AdmissionCorpusTest {
         for (String body : List.of("", "[1,2]", "{\"kind\":\"AdmissionReview\"", "{}")) {
             assertThat(post(body.getBytes()).statusCode()).isEqualTo(400);
         }
-        assertThat(post(Files.readAllBytes(CORPUS.resolve("configmap-good-create.json"))).statusCode()).isEqualTo(200);
+        assertThat(post(Files.readAllBytes(Corpus.ADMISSION.resolve("configmap-good-create.json"))).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -98,7 +111,7 @@ class AdmissionCorpusTest {
                 .map(row -> (String) row.get("secret")).filter(secret -> !secret.equals("-")).toList();
         assertThat(secrets).isNotEmpty();
         for (String file : List.of("configmap-route-credentials-plaintext-create.json", "helmrelease-v2beta2-converted-route-credentials-create.json")) {
-            post(Files.readAllBytes(CORPUS.resolve(file)));
+            post(Files.readAllBytes(Corpus.ADMISSION.resolve(file)));
         }
         String log = Files.readString(Path.of("target/webhook-test.log"));
         assertThat(log).contains("natsguard-webhook");
@@ -109,7 +122,7 @@ class AdmissionCorpusTest {
 
     @Test
     void concurrentReviewsAllGetTheirAnswer() throws Exception {
-        byte[] bad = Files.readAllBytes(CORPUS.resolve("configmap-single-dns-route-create.json"));
+        byte[] bad = Files.readAllBytes(Corpus.ADMISSION.resolve("configmap-single-dns-route-create.json"));
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
         var client = Https.client("tls");
         for (int i = 0; i < 24; i++) {
@@ -128,7 +141,7 @@ class AdmissionCorpusTest {
 
     @Test
     void reviewsAndFindingsAreCountedForPrometheus() throws Exception {
-        post(Files.readAllBytes(CORPUS.resolve("configmap-single-dns-route-create.json")));
+        post(Files.readAllBytes(Corpus.ADMISSION.resolve("configmap-single-dns-route-create.json")));
         HttpResponse<String> metrics = Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.BASE + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("natsguard_review_seconds_count{allowed=\"false\",dry_run=\"false\",kind=\"ConfigMap\",operation=\"CREATE\"}")
@@ -147,6 +160,13 @@ class AdmissionCorpusTest {
             RotatingCertificates.install("tls");
             Https.eventually(() -> Https.client("tls").send(health, HttpResponse.BodyHandlers.ofString()).statusCode());
         }
+    }
+
+    /** The object of a context request, as the API server would store it. */
+    private static String contextObject(String file) throws Exception {
+        ObjectNode object = (ObjectNode) JSON.readTree(Files.readAllBytes(Corpus.ADMISSION.resolve(file))).path("request").path("object");
+        ((ObjectNode) object.path("metadata")).remove(List.of("managedFields", "resourceVersion", "uid"));
+        return object.toString();
     }
 
     private static HttpResponse<String> post(byte[] body) throws Exception {

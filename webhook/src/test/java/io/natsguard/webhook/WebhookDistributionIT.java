@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebhookDistributionIT {
 
-    private static final Path CORPUS = Path.of(System.getProperty("natsguard.corpus", "../../shared/corpus")).resolve("admission");
     private static final int PORT = 18944;
 
     @TempDir
@@ -51,7 +50,7 @@ class WebhookDistributionIT {
             awaitReady(client, base, server);
             HttpResponse<String> review = client.send(HttpRequest.newBuilder(URI.create(base + "/validate"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofFile(CORPUS.resolve("configmap-good-create.json"))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofFile(Corpus.ADMISSION.resolve("configmap-good-create.json"))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(review.statusCode()).isEqualTo(200);
             assertThat(review.body()).contains("\"allowed\":true");

@@ -1,0 +1,77 @@
+package io.natsguard.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ObjectLookup} through the Kubernetes API with the fabric8 client Quarkus configures (in
+ * the cluster: the pod's service account; timeouts: {@code quarkus.kubernetes-client.*}). Only
+ * get and list, only ConfigMaps, StatefulSets and Services.
+ */
+final class KubernetesObjectLookup implements ObjectLookup {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KubernetesClient client;
+
+    KubernetesObjectLookup(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Optional<ObjectNode> get(String kind, String namespace, String name) throws Unavailable {
+        try {
+            HasMetadata found = switch (kind) {
+                case "ConfigMap" -> client.configMaps().inNamespace(namespace).withName(name).get();
+                case "StatefulSet" -> client.apps().statefulSets().inNamespace(namespace).withName(name).get();
+                default -> throw new IllegalArgumentException("natsguard does not look up " + kind);
+            };
+            return found == null ? Optional.empty() : Optional.of(tree(found));
+        } catch (KubernetesClientException e) {
+            throw unavailable("get " + kind + " " + namespace + "/" + name, e);
+        }
+    }
+
+    @Override
+    public List<ObjectNode> list(String kind, String namespace) throws Unavailable {
+        try {
+            List<? extends HasMetadata> items = switch (kind) {
+                case "StatefulSet" -> client.apps().statefulSets().inNamespace(namespace).list().getItems();
+                case "Service" -> client.services().inNamespace(namespace).list().getItems();
+                default -> throw new IllegalArgumentException("natsguard does not list " + kind);
+            };
+            List<ObjectNode> trees = new ArrayList<>();
+            for (HasMetadata item : items) {
+                trees.add(tree(item));
+            }
+            return trees;
+        } catch (KubernetesClientException e) {
+            throw unavailable("list " + kind + " in " + namespace, e);
+        }
+    }
+
+    /** Items of a list come without kind and apiVersion from the API server; the model classes know them. */
+    private ObjectNode tree(HasMetadata object) throws Unavailable {
+        try {
+            ObjectNode tree = (ObjectNode) JSON.readTree(client.getKubernetesSerialization().asJson(object));
+            tree.put("kind", object.getKind());
+            tree.put("apiVersion", object.getApiVersion());
+            return tree;
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new Unavailable("the API answered with something that is not a Kubernetes object");
+        }
+    }
+
+    /** The status code and the API's reason, never the object. */
+    private static Unavailable unavailable(String what, KubernetesClientException e) {
+        String reason = e.getCode() > 0 ? "HTTP " + e.getCode() : e.getCause() != null ? e.getCause().getClass().getSimpleName() : "no answer";
+        return new Unavailable(what + ": " + reason);
+    }
+}

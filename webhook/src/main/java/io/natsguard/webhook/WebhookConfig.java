@@ -1,0 +1,62 @@
+package io.natsguard.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * natsguard serve's own settings, as Quarkus configuration (application.properties, system
+ * properties, or environment variables such as {@code NATSGUARD_LOOKUPS_ENABLED}). A misspelt
+ * {@code natsguard.*} setting stops the start. The port, the certificate files and the lookup
+ * timeout are handed to Quarkus in application.properties, which holds their defaults.
+ */
+@ConfigMapping(prefix = "natsguard")
+public interface WebhookConfig {
+
+    /** The HTTPS port (8443): quarkus.http.ssl-port. */
+    Optional<Integer> port();
+
+    Tls tls();
+
+    /** A policy file; the built-in policy without it. */
+    Optional<String> policy();
+
+    Review review();
+
+    Lookups lookups();
+
+    interface Tls {
+
+        /** PEM certificate chain (/etc/natsguard/tls/tls.crt), re-read when it changes. */
+        Optional<String> cert();
+
+        /** PEM private key (/etc/natsguard/tls/tls.key). */
+        Optional<String> key();
+    }
+
+    interface Review {
+
+        /** After it, the review is allowed with a warning: under the configuration's timeoutSeconds (5). */
+        @WithDefault("3s")
+        Duration deadline();
+
+        /** Reviews judged at once; a queue of four times as many waits; beyond it, 503. */
+        @WithDefault("8")
+        int concurrency();
+    }
+
+    interface Lookups {
+
+        /**
+         * Look up the objects related to the one under review (a StatefulSet's ConfigMaps, the
+         * StatefulSets that mount a ConfigMap, Services) through the Kubernetes API. Off outside a
+         * cluster; the manifests turn it on.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Connection and request timeout of each API call (1s): quarkus.kubernetes-client.*-timeout. */
+        Optional<Duration> timeout();
+    }
+}
