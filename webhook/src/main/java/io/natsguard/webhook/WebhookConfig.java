@@ -26,6 +26,10 @@ public interface WebhookConfig {
 
     Lookups lookups();
 
+    /** Start, judge two bundled reviews, exit: the training run of bin/natsguard serve's start-up cache. */
+    @WithDefault("false")
+    boolean aotTrain();
+
     interface Tls {
 
         /** PEM certificate chain (/etc/natsguard/tls/tls.crt), re-read when it changes. */

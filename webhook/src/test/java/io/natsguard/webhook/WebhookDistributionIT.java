@@ -54,6 +54,11 @@ class WebhookDistributionIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(review.statusCode()).isEqualTo(200);
             assertThat(review.body()).contains("\"allowed\":true");
+            // the launcher trained the start-up cache of the webhook (AOT cache on JDK 25, AppCDS before) and started with it
+            try (Stream<Path> caches = Files.list(tmp.resolve("cache"))) {
+                assertThat(caches.map(p -> p.getFileName().toString())).singleElement().satisfies(name -> assertThat(name)
+                        .matches("natsguard-.*webhook-app\\.(aot|jsa)"));
+            }
         } finally {
             stop(server);
         }
