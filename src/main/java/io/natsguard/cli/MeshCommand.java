@@ -1,0 +1,131 @@
+package io.natsguard.cli;
+
+import io.natsguard.mesh.MeshCheck;
+import io.natsguard.mesh.MeshResult;
+import io.natsguard.mesh.MonitorClient;
+import io.natsguard.mesh.Snapshot;
+import io.natsguard.mesh.format.MeshFormat;
+import io.natsguard.model.GoDuration;
+import io.natsguard.report.Redactor;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code natsguard mesh URL...}: ask running NATS servers whether their route mesh is whole. */
+@Command(name = "mesh", mixinStandardHelpOptions = true,
+        description = {"Check that running NATS servers form a full route mesh: every server routes to every other.",
+            "URL: a server's monitoring endpoint (http://host:8222); give one per server that should be in the mesh."},
+        exitCodeOnInvalidInput = 3,
+        exitCodeListHeading = "%nExit codes (as natscli's server check; 0 for --format prometheus unless the input is bad):%n",
+        exitCodeList = {"0:OK, the mesh is full", "1:WARNING, e.g. routes to servers not checked, an incomplete route pool",
+            "2:CRITICAL, a missing route, a server that does not answer or reports another cluster",
+            "3:UNKNOWN, no server answered, or bad usage"})
+public class MeshCommand implements Callable<Integer> {
+
+    static final int UNKNOWN = MeshResult.Status.UNKNOWN.exitCode();
+
+    @Parameters(paramLabel = "URL", arity = "1..*", description = "Monitoring endpoints, one per server.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--expect", paramLabel = "N", description = "The mesh should have N servers (more than the URLs given: "
+            + "every server must then route to N-1).")
+    Integer expect;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default), json or prometheus.")
+    String format;
+
+    @Option(names = "--timeout", defaultValue = "2s", description = "Timeout of each HTTP request (Go duration, default 2s).")
+    String timeout;
+
+    @Option(names = "--deadline", defaultValue = "10s", description = "The whole run ends by then, whatever answers (default 10s).")
+    String deadline;
+
+    @Option(names = "--samples", defaultValue = "2", description = "Samples taken; a route counts only if every sample shows it (default 2).")
+    int samples;
+
+    @Option(names = "--interval", defaultValue = "1s", description = "Time between samples (default 1s).")
+    String interval;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        MeshFormat output;
+        List<URI> endpoints = new ArrayList<>();
+        Duration timeoutEach = GoDuration.parse(timeout);
+        Duration total = GoDuration.parse(deadline);
+        Duration pause = GoDuration.parse(interval);
+        try {
+            output = MeshFormat.parse(format);
+            for (String url : urls) {
+                endpoints.add(endpoint(url));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("natsguard mesh: " + (e.getMessage().startsWith("No enum") ? "--format takes text, json or prometheus, not '"
+                    + format + "'" : e.getMessage()));
+            return UNKNOWN;
+        }
+        String durations = positive("--timeout", timeoutEach, timeout) + positive("--deadline", total, deadline)
+                + (pause == null || pause.isNegative() ? "--interval takes a Go duration such as 1s, not '" + interval + "'; " : "");
+        if (!durations.isEmpty() || samples < 1 || (expect != null && expect < 1)) {
+            err.println("natsguard mesh: " + (durations.isEmpty() ? "--samples and --expect take a positive number" : durations.replaceAll("; $", "")));
+            return UNKNOWN;
+        }
+        List<List<Snapshot>> taken = sample(endpoints, timeoutEach, total, pause);
+        MeshResult result = MeshCheck.check(taken, expect == null ? OptionalInt.empty() : OptionalInt.of(expect));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output.render(result));
+        out.flush();
+        return output == MeshFormat.PROMETHEUS ? ExitCodes.OK : result.status().exitCode();
+    }
+
+    /**
+     * Takes --samples samples, --interval apart, while the deadline leaves time for another; always
+     * at least one, which itself ends by the deadline.
+     */
+    private List<List<Snapshot>> sample(List<URI> endpoints, Duration timeout, Duration deadline, Duration pause)
+            throws InterruptedException {
+        MonitorClient client = new MonitorClient(timeout);
+        long end = System.nanoTime() + deadline.toNanos();
+        List<List<Snapshot>> taken = new ArrayList<>();
+        while (true) {
+            taken.add(client.sample(endpoints, Duration.ofNanos(Math.max(0, end - System.nanoTime()))));
+            if (taken.size() >= samples || Duration.ofNanos(end - System.nanoTime()).compareTo(pause.plus(timeout)) < 0) {
+                return taken;
+            }
+            Thread.sleep(pause.toMillis());
+        }
+    }
+
+    private static String positive(String option, Duration value, String text) {
+        return value == null || value.isNegative() || value.isZero() ? option + " takes a Go duration such as 2s, not '" + text + "'; " : "";
+    }
+
+    /** A monitoring base URL: http or https, a host, no query; its path ends with '/'. */
+    static URI endpoint(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase()) || uri.getHost() == null
+                    || uri.getQuery() != null) {
+                throw new URISyntaxException(url, "expected http://HOST:PORT");
+            }
+            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath().endsWith("/") ? uri.getPath() : uri.getPath() + "/";
+            return new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), uri.getPort(), path, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + Redactor.redact(url) + "' is not a monitoring URL (expected http://HOST:PORT, "
+                    + "the server's http port, 8222 by default)");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.natsguard.mesh.format;
+
+import io.natsguard.mesh.MeshResult;
+import java.util.Locale;
+
+/** The outputs of {@code natsguard mesh}. */
+public enum MeshFormat {
+    TEXT(new MeshText()), JSON(new MeshJson()), PROMETHEUS(new MeshPrometheus());
+
+    /** Renders a result; secrets were redacted when the result was made. */
+    public interface Renderer {
+        String render(MeshResult result);
+    }
+
+    private final Renderer renderer;
+
+    MeshFormat(Renderer renderer) {
+        this.renderer = renderer;
+    }
+
+    public String render(MeshResult result) {
+        return renderer.render(result);
+    }
+
+    public static MeshFormat parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,135 @@
+package io.natsguard.mesh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.natsguard.mesh.format.MeshFormat;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The mesh check's decisions beyond the recorded scenarios: failures, samples, --expect, names, pools. */
+class MeshCheckTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A 2.9-style answer: routes by remote_id only ("id-" + peer name). */
+    private static Snapshot server(String name, String cluster, String... peers) {
+        ObjectNode varz = JSON.createObjectNode().put("server_id", "id-" + name).put("server_name", name).put("version", "2.9.10");
+        varz.putObject("cluster").put("name", cluster);
+        ObjectNode routez = JSON.createObjectNode().put("server_id", "id-" + name).put("num_routes", peers.length);
+        ArrayNode routes = routez.putArray("routes");
+        for (String peer : peers) {
+            routes.addObject().put("remote_id", "id-" + peer).put("ip", "10.0.0.9").put("port", 45000);
+        }
+        return new Snapshot("http://" + name + ":8222/", varz, routez, "ok", null);
+    }
+
+    private static MeshResult check(List<List<Snapshot>> samples) {
+        return MeshCheck.check(samples, OptionalInt.empty());
+    }
+
+    @Test
+    void aFullMeshIsOk() {
+        List<Snapshot> sample = List.of(server("a", "c", "b", "c"), server("b", "c", "a", "c"), server("c", "c", "a", "b"));
+        MeshResult result = check(List.of(sample, sample));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.OK);
+        assertThat(result.problems()).isEmpty();
+        assertThat(MeshFormat.TEXT.render(result)).startsWith("natsguard mesh: OK: full mesh (cluster c): 3 servers checked, 3 answered");
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsCritical() {
+        List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), Snapshot.failed("http://c:8222/", "connection refused"));
+        MeshResult result = check(List.of(sample));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(result.problems()).containsExactly("http://c:8222/ does not answer: connection refused");
+        assertThat(MeshFormat.TEXT.render(result)).contains("\nhttp://c:8222/: connection refused\n");
+    }
+
+    @Test
+    void noServerAnsweringIsUnknown() {
+        MeshResult result = check(List.of(List.of(Snapshot.failed("http://a:8222/", "connection refused"))));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.UNKNOWN);
+        assertThat(result.status().exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void aRouteSeenInOneSampleOnlyDoesNotCount() {
+        // a rejected route can show for some 50 ms (route authorization failures)
+        List<Snapshot> first = List.of(server("a", "c", "b"), server("b", "c", "a"));
+        List<Snapshot> second = List.of(server("a", "c"), server("b", "c"));
+        MeshResult result = check(List.of(first, second));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(result.missingPairs()).containsExactly(List.of("a", "b"));
+        assertThat(result.problems()).contains("a lacks b (it has no route at all)");
+    }
+
+    @Test
+    void anotherClusterNameIsCritical() {
+        List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), server("d", "typo"));
+        MeshResult result = check(List.of(sample));
+        assertThat(result.cluster()).isEqualTo("c");
+        assertThat(result.problems()).contains("d reports cluster 'typo', the others 'c': it cannot join their mesh");
+    }
+
+    @Test
+    void aPeerThatIsNotCheckedIsAWarning() {
+        List<Snapshot> sample = List.of(server("a", "c", "b", "x"), server("b", "c", "a"));
+        MeshResult result = check(List.of(sample));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.WARNING);
+        assertThat(result.members().get(0).unexpected()).containsExactly("server id-x");
+    }
+
+    @Test
+    void expectBeyondTheUrlsGivenCountsEachServersPeers() {
+        // one URL given, five servers expected: the one answering must route to four
+        MeshResult short_ = MeshCheck.check(List.of(List.of(server("a", "c", "b", "d"))), OptionalInt.of(5));
+        assertThat(short_.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(short_.problems()).containsExactly("a routes to 2 servers; a mesh of 5 needs 4");
+        MeshResult whole = MeshCheck.check(List.of(List.of(server("a", "c", "b", "d", "e", "f"))), OptionalInt.of(5));
+        assertThat(whole.status()).isEqualTo(MeshResult.Status.OK);
+    }
+
+    @Test
+    void remoteNamesOfNewerServersAreUsedAsTheyAre() {
+        Snapshot a = server("a", "c");
+        ((ArrayNode) a.routez().path("routes")).addObject().put("remote_id", "unknown-id").put("remote_name", "b");
+        Snapshot b = server("b", "c", "a");
+        assertThat(check(List.of(List.of(a, b))).status()).isEqualTo(MeshResult.Status.OK);
+    }
+
+    @Test
+    void anIncompleteRoutePoolIsAWarning() {
+        // 2.10+: pool_size 3 means three pooled connections per peer; an account-pinned route is extra
+        Snapshot a = server("a", "c", "b", "b");
+        ((ObjectNode) a.varz().path("cluster")).put("pool_size", 3);
+        ((ArrayNode) a.routez().path("routes")).addObject().put("remote_id", "id-b").put("account", "$SYS");
+        Snapshot b = server("b", "c", "a", "a", "a");
+        ((ObjectNode) b.varz().path("cluster")).put("pool_size", 3);
+        MeshResult result = check(List.of(List.of(a, b)));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.WARNING);
+        assertThat(result.problems()).containsExactly("a has 2 of its 3 pooled routes to b");
+    }
+
+    @Test
+    void prometheusOutputHasTheVerdictAndEveryPair() {
+        List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), server("d", "c"));
+        String text = MeshFormat.PROMETHEUS.render(check(List.of(sample)));
+        assertThat(text).contains("# TYPE natsguard_mesh_status gauge", "natsguard_mesh_status{cluster=\"c\"} 2",
+                "natsguard_mesh_missing_pairs{cluster=\"c\"} 2", "natsguard_mesh_route_up{cluster=\"c\",server=\"a\",peer=\"b\"} 1",
+                "natsguard_mesh_route_up{cluster=\"c\",server=\"a\",peer=\"d\"} 0", "natsguard_mesh_server_up{cluster=\"c\",server=\"d\"} 1");
+    }
+
+    @Test
+    void jsonOutputHasTheServersAndTheMissingPairs() throws Exception {
+        List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), server("d", "c"));
+        var json = JSON.readTree(MeshFormat.JSON.render(check(List.of(sample))));
+        assertThat(json.path("status").asText()).isEqualTo("CRITICAL");
+        assertThat(json.path("exit_code").asInt()).isEqualTo(2);
+        assertThat(json.path("missing_pairs").toString()).isEqualTo("[[\"a\",\"d\"],[\"b\",\"d\"]]");
+        assertThat(json.path("servers").get(2).path("missing_peers").toString()).isEqualTo("[\"a\",\"b\"]");
+    }
+}
