@@ -1,0 +1,162 @@
+package io.natsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.natsguard.testing.NatsServers;
+import io.natsguard.testing.NatsguardProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/natsguard mesh} against real nats-server processes on 127.0.0.1 (Debian's package),
+ * healthy and partial meshes built as in ../shared/corpus/monitoring, on ports of their own.
+ */
+class MeshCommandIT {
+
+    private static final String CLUSTER = "natsguard";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void natsServerIsInstalled() {
+        assumeTrue(NatsServers.installed() || System.getenv("CI") != null, "nats-server is not installed (apt-get install nats-server)");
+    }
+
+    private static String routes(List<NatsServers.Ports> to) {
+        return "  routes = [ " + to.stream().map(NatsServers.Ports::route).collect(Collectors.joining(", ")) + " ]";
+    }
+
+    private NatsguardProcess.Result mesh(List<NatsServers.Ports> servers, String... options) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("mesh"));
+        servers.forEach(p -> args.add(p.monitor()));
+        args.addAll(List.of(options));
+        return NatsguardProcess.run(dir, Map.of(), args.toArray(String[]::new));
+    }
+
+    @Test
+    void fullMeshesOfThreeAndFiveAreOk() throws Exception {
+        for (int size : new int[] {3, 5}) {
+            List<NatsServers.Ports> ports = NatsServers.ports(size);
+            try (NatsServers servers = new NatsServers(dir)) {
+                for (NatsServers.Ports p : ports) {
+                    servers.start(p, NatsServers.config(p, CLUSTER, routes(ports)));
+                }
+                servers.awaitRoutes(ports, size - 1);
+                NatsguardProcess.Result result = mesh(ports);
+                assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+                assertThat(result.stdout()).startsWith("natsguard mesh: OK: full mesh (cluster natsguard): " + size + " servers checked");
+                assertThat(NatsServers.delivers(ports.get(0), ports.get(size - 1), "full." + size)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aServerThatAdvertisesAnUnreachableAddressIsMissedByGossip() throws Exception {
+        List<NatsServers.Ports> ports = NatsServers.ports(5);
+        try (NatsServers servers = new NatsServers(dir)) {
+            String seed = routes(ports.subList(0, 1));
+            for (NatsServers.Ports p : ports.subList(0, 4)) {
+                servers.start(p, NatsServers.config(p, CLUSTER, seed));
+            }
+            servers.awaitRoutes(ports.subList(0, 4), 3);
+            int unreachable;
+            try (ServerSocket nothing = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                unreachable = nothing.getLocalPort();
+            }
+            NatsServers.Ports n4 = ports.get(4);
+            servers.start(n4, NatsServers.config(n4, CLUSTER, "  advertise: \"127.0.0.1:" + unreachable + "\"\n" + seed));
+            servers.awaitRoutes(List.of(ports.get(0)), 4);
+            Thread.sleep(1500); // n1..n3 dial the advertised address once, and fail
+
+            NatsguardProcess.Result result = mesh(ports, "--format", "json");
+            assertThat(result.exitCode()).as(result.stdout()).isEqualTo(2);
+            assertThat(result.stdout()).contains("\"missing_pairs\" : [ [ \"n1\", \"n4\" ], [ \"n2\", \"n4\" ], [ \"n3\", \"n4\" ] ]");
+            // routes forward one hop only: n1 -> n4 is lost, n0 -> n4 (a direct route) arrives
+            assertThat(NatsServers.delivers(ports.get(1), n4, "advertise.lost")).isFalse();
+            assertThat(NatsServers.delivers(ports.get(0), n4, "advertise.direct")).isTrue();
+        }
+    }
+
+    @Test
+    void anIslandAndAWrongRoutePasswordAreCritical() throws Exception {
+        List<NatsServers.Ports> ports = NatsServers.ports(5);
+        try (NatsServers servers = new NatsServers(dir)) {
+            String auth = "  authorization { user: route, password: s3cr3t-route }\n";
+            List<String> urls = ports.subList(0, 4).stream().map(p -> p.route().replace("nats://", "nats://route:s3cr3t-route@")).toList();
+            for (NatsServers.Ports p : ports.subList(0, 4)) {
+                servers.start(p, NatsServers.config(p, CLUSTER, auth + "  routes = [ " + String.join(", ", urls) + " ]"));
+            }
+            servers.awaitRoutes(ports.subList(0, 4), 3);
+            NatsServers.Ports n4 = ports.get(4);
+            servers.start(n4, NatsServers.config(n4, CLUSTER, "  authorization { user: route, password: other }\n  routes = [ "
+                    + String.join(", ", urls).replace("s3cr3t-route", "other") + " ]"));
+            Thread.sleep(1500);
+
+            NatsguardProcess.Result result = mesh(ports);
+            assertThat(result.exitCode()).as(result.stdout()).isEqualTo(2);
+            assertThat(result.stdout()).contains("- n4 lacks n0, n1, n2, n3 (it has no route at all)", "- n0 lacks n4");
+            assertThat(NatsServers.delivers(ports.get(0), n4, "auth.lost")).isFalse();
+            assertThat(NatsServers.delivers(ports.get(0), ports.get(3), "auth.kept")).isTrue();
+        }
+        List<NatsServers.Ports> island = NatsServers.ports(3);
+        try (NatsServers servers = new NatsServers(dir)) {
+            for (NatsServers.Ports p : island.subList(0, 2)) {
+                servers.start(p, NatsServers.config(p, CLUSTER, routes(island.subList(0, 2))));
+            }
+            servers.start(island.get(2), NatsServers.config(island.get(2), CLUSTER, ""));
+            servers.awaitRoutes(island.subList(0, 2), 1);
+
+            NatsguardProcess.Result result = mesh(island, "--format", "prometheus");
+            assertThat(result.exitCode()).as("prometheus output exits 0, as natscli's").isZero();
+            assertThat(result.stdout()).contains("natsguard_mesh_status{cluster=\"natsguard\"} 2",
+                    "natsguard_mesh_route_up{cluster=\"natsguard\",server=\"n2\",peer=\"n0\"} 0");
+        }
+    }
+
+    @Test
+    void aDeadAndASilentServerAreCriticalWithinTheDeadline() throws Exception {
+        List<NatsServers.Ports> ports = NatsServers.ports(2);
+        try (NatsServers servers = new NatsServers(dir);
+                ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            for (NatsServers.Ports p : ports) {
+                servers.start(p, NatsServers.config(p, CLUSTER, routes(ports)));
+            }
+            servers.awaitRoutes(ports, 1);
+            int dead;
+            try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                dead = closed.getLocalPort();
+            }
+            long start = System.nanoTime();
+            NatsguardProcess.Result result = NatsguardProcess.run(dir, Map.of(), "mesh", ports.get(0).monitor(), ports.get(1).monitor(),
+                    "http://127.0.0.1:" + dead, "http://127.0.0.1:" + silent.getLocalPort(), "--timeout", "1s", "--deadline", "3s");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(result.exitCode()).as(result.stdout()).isEqualTo(2);
+            assertThat(result.stdout()).contains("http://127.0.0.1:" + dead + "/ does not answer: connection refused",
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/ does not answer: no answer within 1000 ms");
+            assertThat(millis).as("the launcher's start plus the 3 s deadline").isLessThan(8000);
+        }
+    }
+
+    @Test
+    void badUsageIsUnknown() throws Exception {
+        NatsguardProcess.Result notAUrl = NatsguardProcess.run(dir, Map.of(), "mesh", "nats-0.nats:8222");
+        assertThat(notAUrl.exitCode()).isEqualTo(3);
+        assertThat(notAUrl.stderr()).contains("'nats-0.nats:8222' is not a monitoring URL");
+        NatsguardProcess.Result none = NatsguardProcess.run(dir, Map.of(), "mesh");
+        assertThat(none.exitCode()).isEqualTo(3);
+        NatsguardProcess.Result format = NatsguardProcess.run(dir, Map.of(), "mesh", "http://127.0.0.1:1", "--format", "xml");
+        assertThat(format.exitCode()).isEqualTo(3);
+        assertThat(format.stderr()).contains("--format takes text, json or prometheus, not 'xml'");
+    }
+}

@@ -1,0 +1,197 @@
+package io.natsguard.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real {@code nats-server} processes (Debian's package) on 127.0.0.1, each with a config of its own
+ * in a folder of the test, every one stopped by its PID on {@link #close()}.
+ */
+public final class NatsServers implements AutoCloseable {
+
+    /** One server's ports, chosen free on 127.0.0.1 before its config is written. */
+    public record Ports(String name, int client, int cluster, int http) {
+
+        public String monitor() {
+            return "http://127.0.0.1:" + http;
+        }
+
+        public String route() {
+            return "nats://127.0.0.1:" + cluster;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final Path dir;
+    private final List<Process> started = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    public NatsServers(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Whether Debian's nats-server is installed (.ci/run installs it). */
+    public static boolean installed() {
+        return Files.isExecutable(Path.of("/usr/sbin/nats-server")) || Files.isExecutable(Path.of("/usr/bin/nats-server"));
+    }
+
+    public static List<Ports> ports(int servers) throws IOException {
+        List<Ports> ports = new ArrayList<>();
+        for (int i = 0; i < servers; i++) {
+            ports.add(new Ports("n" + i, freePort(), freePort(), freePort()));
+        }
+        return ports;
+    }
+
+    /**
+     * The config of one server of cluster {@code cluster}: its ports, and the cluster block with
+     * {@code clusterExtra} (routes, authorization, advertise) inside.
+     */
+    public static String config(Ports p, String cluster, String clusterExtra) {
+        return "server_name: " + p.name() + "\nhost: 127.0.0.1\nport: " + p.client() + "\nhttp: \"127.0.0.1:" + p.http() + "\"\n"
+                + "cluster {\n  name: " + cluster + "\n  host: 127.0.0.1\n  port: " + p.cluster() + "\n" + clusterExtra + "\n}\n";
+    }
+
+    /** Starts a server with this config and waits until its monitoring endpoint answers. */
+    public void start(Ports p, String config) throws IOException, InterruptedException {
+        Path conf = Files.writeString(dir.resolve(p.name() + ".conf"), config);
+        Process process = new ProcessBuilder(executable(), "-c", conf.toString()).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(p.name() + ".log").toFile()).start();
+        started.add(process);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new AssertionError("nats-server " + p.name() + " exited: " + Files.readString(dir.resolve(p.name() + ".log")));
+            }
+            try {
+                if (get(p, "varz").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nats-server " + p.name() + " did not answer on " + p.monitor() + " within 15 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until each server reports this many routes (/routez num_routes), up to 15 s. */
+    public void awaitRoutes(List<Ports> servers, int routes) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        for (Ports p : servers) {
+            while (JSON.readTree(get(p, "routez").body()).path("num_routes").asInt(-1) != routes) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(p.name() + " did not reach " + routes + " routes: " + get(p, "routez").body());
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /**
+     * Whether a message published on {@code from}'s client port reaches a subscriber on {@code to}'s,
+     * within two seconds: the NATS text protocol over plain sockets (CONNECT, SUB, PING; PUB, PING).
+     */
+    public static boolean delivers(Ports from, Ports to, String subject) throws IOException, InterruptedException {
+        try (Socket subscriber = client(to); Socket publisher = client(from)) {
+            BufferedReader in = reader(subscriber);
+            send(subscriber, "SUB " + subject + " 1\r\nPING\r\n");
+            await(in, "PONG");
+            Thread.sleep(1000); // the interest crosses the routes
+            send(publisher, "PUB " + subject + " 5\r\nhello\r\nPING\r\n");
+            await(reader(publisher), "PONG");
+            subscriber.setSoTimeout(2000);
+            try {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith("MSG " + subject + " ")) {
+                        return true;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException lost) {
+                return false;
+            }
+            return false;
+        }
+    }
+
+    private static Socket client(Ports p) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), p.client());
+        socket.setSoTimeout(5000);
+        BufferedReader in = reader(socket);
+        String info = in.readLine();
+        if (info == null || !info.startsWith("INFO ")) {
+            throw new IOException(p.name() + " did not greet with INFO: " + info);
+        }
+        send(socket, "CONNECT {\"verbose\":false,\"pedantic\":false,\"name\":\"natsguard-test\"}\r\n");
+        return socket;
+    }
+
+    private static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void await(BufferedReader in, String expected) throws IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.equals(expected)) {
+                return;
+            }
+            if (line.startsWith("-ERR")) {
+                throw new IOException(line);
+            }
+        }
+        throw new IOException("connection closed before " + expected);
+    }
+
+    private HttpResponse<String> get(Ports p, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(p.monitor() + "/" + path)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String executable() {
+        return Files.isExecutable(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server" : "/usr/bin/nats-server";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops every server by its PID: SIGTERM, then SIGKILL after five seconds. */
+    @Override
+    public void close() throws InterruptedException {
+        for (Process process : started) {
+            process.destroy();
+        }
+        for (Process process : started) {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
