@@ -1,5 +1,8 @@
 package io.natsguard.cli;
 
+import io.natsguard.lint.InputException;
+import io.natsguard.lint.Inputs;
+import io.natsguard.mesh.ExpectedServers;
 import io.natsguard.mesh.MeshCheck;
 import io.natsguard.mesh.MeshResult;
 import io.natsguard.mesh.MonitorClient;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code natsguard mesh URL...}: ask running NATS servers whether their route mesh is whole. */
 @Command(name = "mesh", mixinStandardHelpOptions = true,
         description = {"Check that running NATS servers form a full route mesh: every server routes to every other.",
-            "URL: a server's monitoring endpoint (http://host:8222); give one per server that should be in the mesh."},
+            "URL: a server's monitoring endpoint (http://host:8222); give one per server that should be in the mesh,",
+            "or take them from manifests with --from."},
         exitCodeOnInvalidInput = 3,
         exitCodeListHeading = "%nExit codes (as natscli's server check; 0 for --format prometheus unless the input is bad):%n",
         exitCodeList = {"0:OK, the mesh is full", "1:WARNING, e.g. routes to servers not checked, an incomplete route pool",
@@ -34,8 +38,12 @@ public class MeshCommand implements Callable<Integer> {
 
     static final int UNKNOWN = MeshResult.Status.UNKNOWN.exitCode();
 
-    @Parameters(paramLabel = "URL", arity = "1..*", description = "Monitoring endpoints, one per server.")
+    @Parameters(paramLabel = "URL", arity = "0..*", description = "Monitoring endpoints, one per server.")
     List<String> urls = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "PATH", description = "Take the servers from manifests (what lint reads): one URL per "
+            + "pod of the NATS StatefulSet found, http://<pod>.<service>.<namespace>.svc.cluster.local:<http_port>.")
+    List<String> from = new ArrayList<>();
 
     @Option(names = "--expect", paramLabel = "N", description = "The mesh should have N servers (more than the URLs given: "
             + "every server must then route to N-1).")
@@ -72,6 +80,13 @@ public class MeshCommand implements Callable<Integer> {
             for (String url : urls) {
                 endpoints.add(endpoint(url));
             }
+            endpoints.addAll(fromManifests());
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("name the servers: monitoring URLs, or --from PATH");
+            }
+        } catch (InputException e) {
+            err.println("natsguard mesh: " + e.getMessage());
+            return UNKNOWN;
         } catch (IllegalArgumentException e) {
             err.println("natsguard mesh: " + (e.getMessage().startsWith("No enum") ? "--format takes text, json or prometheus, not '"
                     + format + "'" : e.getMessage()));
@@ -107,6 +122,24 @@ public class MeshCommand implements Callable<Integer> {
             }
             Thread.sleep(pause.toMillis());
         }
+    }
+
+    /** The monitoring URLs of the one NATS StatefulSet in --from's manifests; none without --from. */
+    private List<URI> fromManifests() throws InputException {
+        if (from.isEmpty()) {
+            return List.of();
+        }
+        ExpectedServers.Found found = ExpectedServers.of(Inputs.read(from, System.in).model());
+        if (found.clusters().size() == 1) {
+            return found.clusters().get(0).monitors();
+        }
+        if (found.clusters().isEmpty()) {
+            throw new InputException(String.join(", ", from) + ": no NATS StatefulSet whose servers can be asked"
+                    + (found.unusable().isEmpty() ? "" : ": " + String.join("; ", found.unusable())));
+        }
+        throw new InputException(String.join(", ", from) + ": " + found.clusters().size() + " NATS clusters ("
+                + found.clusters().stream().map(ExpectedServers.Members::label).collect(java.util.stream.Collectors.joining(", "))
+                + "): give the manifests of one per run");
     }
 
     private static String positive(String option, Duration value, String text) {

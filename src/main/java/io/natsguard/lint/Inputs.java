@@ -30,6 +30,14 @@ public final class Inputs {
     /** What was read, ready for the model. */
     public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files,
             Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers, List<HelmValues> chartValues) {
+
+        /** The cluster model of everything read. */
+        public ClusterModelBuilder.Model model() {
+            ClusterModelBuilder builder = new ClusterModelBuilder();
+            manifests.forEach(manifest -> builder.addObjects(manifest.objects()));
+            confFiles.forEach(builder::addConfFile);
+            return builder.addChartValues(chartValues).build();
+        }
     }
 
     private Inputs() {

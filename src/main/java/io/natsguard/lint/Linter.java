@@ -56,19 +56,15 @@ public final class Linter {
 
     /** Lints what was read: files from {@link Inputs#read}, or documents from {@link Inputs#documents}. */
     public Report lint(Inputs.Read read) {
-        ClusterModelBuilder builder = new ClusterModelBuilder();
         List<InputProblem> problems = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();
         for (ManifestReader.Result manifest : read.manifests()) {
-            builder.addObjects(manifest.objects());
             objects.addAll(manifest.objects());
             if (manifest.problem() != null) {
                 problems.add(new InputProblem(manifest.problem().position(), manifest.problem().message(), false));
             }
         }
-        read.confFiles().forEach(builder::addConfFile);
-        builder.addChartValues(read.chartValues());
-        ClusterModelBuilder.Model model = builder.build();
+        ClusterModelBuilder.Model model = read.model();
         model.problems().forEach(p -> problems.add(new InputProblem(p.position(), p.message(), p.unchecked())));
 
         List<Finding> findings = check(rule -> context -> {

@@ -101,7 +101,7 @@ public final class MeshCheck {
         Snapshot failed = seen.stream().filter(s -> !s.answered()).findFirst().orElse(null);
         if (failed != null) {
             Snapshot answered = seen.stream().filter(Snapshot::answered).findFirst().orElse(null);
-            String name = answered != null ? answered.serverName() : failed.endpoint();
+            String name = answered != null ? answered.serverName() : shortName(failed.endpoint());
             return new MeshResult.Member(name, failed.endpoint(), answered != null ? answered.serverId() : "", "", "", "",
                     failed.failure(), Set.of(), List.of(), List.of(), 0);
         }
@@ -117,6 +117,21 @@ public final class MeshCheck {
         return new MeshResult.Member(last.serverName(), last.endpoint(), last.serverId(), last.clusterName(),
                 last.varz().path("version").asText(""), last.health(), null, peers, List.of(), List.of(),
                 last.routez().path("num_routes").asInt(last.routez().path("routes").size()));
+    }
+
+    /** A server that never answered goes by its host: the pod name of a DNS name, host:port of an address. */
+    private static String shortName(String endpoint) {
+        try {
+            java.net.URI uri = new java.net.URI(endpoint);
+            String host = uri.getHost();
+            if (host == null) {
+                return endpoint;
+            }
+            boolean address = host.contains(":") || host.matches("[0-9.]+");
+            return address ? host + ":" + uri.getPort() : host.split("\\.")[0];
+        } catch (java.net.URISyntaxException e) {
+            return endpoint;
+        }
     }
 
     /** The distinct servers a snapshot's routes lead to, by name. */

@@ -94,6 +94,11 @@ public final class MonitorClient {
         if (cause instanceof HttpTimeoutException) {
             return "no answer within " + timeout.toMillis() + " ms";
         }
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                return "its host name does not resolve";
+            }
+        }
         if (cause instanceof java.net.ConnectException) {
             return "connection refused";
         }

@@ -142,10 +142,24 @@ class MeshCommandIT {
                     "http://127.0.0.1:" + dead, "http://127.0.0.1:" + silent.getLocalPort(), "--timeout", "1s", "--deadline", "3s");
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(result.exitCode()).as(result.stdout()).isEqualTo(2);
-            assertThat(result.stdout()).contains("http://127.0.0.1:" + dead + "/ does not answer: connection refused",
-                    "http://127.0.0.1:" + silent.getLocalPort() + "/ does not answer: no answer within 1000 ms");
+            assertThat(result.stdout()).contains("127.0.0.1:" + dead + " (http://127.0.0.1:" + dead + "/) does not answer: connection refused",
+                    "(http://127.0.0.1:" + silent.getLocalPort() + "/) does not answer: no answer within 1000 ms");
             assertThat(millis).as("the launcher's start plus the 3 s deadline").isLessThan(8000);
         }
+    }
+
+    @Test
+    void theServersCanComeFromTheManifests() throws Exception {
+        // outside the cluster the pods' names do not resolve: every server is named, none answers
+        Path examples = NatsguardProcess.launcher().getParent().resolveSibling("examples/good");
+        NatsguardProcess.Result result = NatsguardProcess.run(dir, Map.of(), "mesh", "--from", examples.toString(), "--deadline", "5s");
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(3);
+        assertThat(result.stdout()).startsWith("natsguard mesh: UNKNOWN: no server answered: 3 servers checked, 0 answered")
+                .contains("- nats-0 (http://nats-0.nats-headless.messaging.svc.cluster.local:8222/) does not answer: its host name does not resolve",
+                        "- nats-2 (http://nats-2.nats-headless.messaging.svc.cluster.local:8222/) does not answer");
+        NatsguardProcess.Result none = NatsguardProcess.run(dir, Map.of(), "mesh", "--from", examples.resolve("conf").toString());
+        assertThat(none.exitCode()).isEqualTo(3);
+        assertThat(none.stderr()).contains(": no NATS StatefulSet whose servers can be asked");
     }
 
     @Test

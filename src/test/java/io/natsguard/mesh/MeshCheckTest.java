@@ -45,8 +45,8 @@ class MeshCheckTest {
         List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), Snapshot.failed("http://c:8222/", "connection refused"));
         MeshResult result = check(List.of(sample));
         assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
-        assertThat(result.problems()).containsExactly("http://c:8222/ does not answer: connection refused");
-        assertThat(MeshFormat.TEXT.render(result)).contains("\nhttp://c:8222/: connection refused\n");
+        assertThat(result.problems()).containsExactly("c (http://c:8222/) does not answer: connection refused");
+        assertThat(MeshFormat.TEXT.render(result)).contains("\nc: http://c:8222/: connection refused\n");
     }
 
     @Test
