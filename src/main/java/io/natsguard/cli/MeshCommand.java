@@ -2,7 +2,11 @@ package io.natsguard.cli;
 
 import io.natsguard.lint.InputException;
 import io.natsguard.lint.Inputs;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.natsguard.mesh.ExpectedServers;
+import io.natsguard.mesh.KubernetesDiscovery;
 import io.natsguard.mesh.MeshCheck;
 import io.natsguard.mesh.MeshResult;
 import io.natsguard.mesh.MonitorClient;
@@ -45,6 +49,17 @@ public class MeshCommand implements Callable<Integer> {
             + "pod of the NATS StatefulSet found, http://<pod>.<service>.<namespace>.svc.cluster.local:<http_port>.")
     List<String> from = new ArrayList<>();
 
+    @Option(names = "--kube-namespace", paramLabel = "NS", description = "Find the servers through the Kubernetes API "
+            + "(kubeconfig, or the pod's service account): the pods of --statefulset or --selector in NS, at their IPs.")
+    String kubeNamespace;
+
+    @Option(names = "--statefulset", paramLabel = "NAME", description = "With --kube-namespace: the pods of this StatefulSet; "
+            + "its replicas are the servers expected.")
+    String statefulSet;
+
+    @Option(names = "--selector", paramLabel = "LABELS", description = "With --kube-namespace: the pods with these labels (a=b,c=d).")
+    String selector;
+
     @Option(names = "--expect", paramLabel = "N", description = "The mesh should have N servers (more than the URLs given: "
             + "every server must then route to N-1).")
     Integer expect;
@@ -72,6 +87,7 @@ public class MeshCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         MeshFormat output;
         List<URI> endpoints = new ArrayList<>();
+        KubernetesDiscovery.Found discovered = null;
         Duration timeoutEach = GoDuration.parse(timeout);
         Duration total = GoDuration.parse(deadline);
         Duration pause = GoDuration.parse(interval);
@@ -81,9 +97,18 @@ public class MeshCommand implements Callable<Integer> {
                 endpoints.add(endpoint(url));
             }
             endpoints.addAll(fromManifests());
-            if (endpoints.isEmpty()) {
-                throw new IllegalArgumentException("name the servers: monitoring URLs, or --from PATH");
+            if (kubeNamespace != null) {
+                discovered = discover();
+                endpoints.addAll(discovered.monitors());
+            } else if (statefulSet != null || selector != null) {
+                throw new IllegalArgumentException("--statefulset and --selector go with --kube-namespace NS");
             }
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("name the servers: monitoring URLs, --from PATH, or --kube-namespace NS");
+            }
+        } catch (KubernetesDiscovery.Unavailable e) {
+            err.println("natsguard mesh: " + e.getMessage());
+            return UNKNOWN;
         } catch (InputException e) {
             err.println("natsguard mesh: " + e.getMessage());
             return UNKNOWN;
@@ -99,7 +124,9 @@ public class MeshCommand implements Callable<Integer> {
             return UNKNOWN;
         }
         List<List<Snapshot>> taken = sample(endpoints, timeoutEach, total, pause);
-        MeshResult result = MeshCheck.check(taken, expect == null ? OptionalInt.empty() : OptionalInt.of(expect));
+        Integer size = expect != null ? expect : discovered != null ? Integer.valueOf(discovered.expected()) : null;
+        MeshResult result = MeshCheck.check(taken, size == null ? OptionalInt.empty() : OptionalInt.of(size),
+                discovered == null ? List.of() : discovered.notAsked());
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.render(result));
         out.flush();
@@ -140,6 +167,21 @@ public class MeshCommand implements Callable<Integer> {
         throw new InputException(String.join(", ", from) + ": " + found.clusters().size() + " NATS clusters ("
                 + found.clusters().stream().map(ExpectedServers.Members::label).collect(java.util.stream.Collectors.joining(", "))
                 + "): give the manifests of one per run");
+    }
+
+    /** The pods of --statefulset or --selector in --kube-namespace, asked through the API with --timeout. */
+    private KubernetesDiscovery.Found discover() throws KubernetesDiscovery.Unavailable {
+        if ((statefulSet == null) == (selector == null)) {
+            throw new IllegalArgumentException("--kube-namespace needs one of --statefulset NAME or --selector LABELS");
+        }
+        Config config = Config.autoConfigure(null);
+        int millis = (int) Math.min(Integer.MAX_VALUE, GoDuration.parse(timeout) == null ? 2000 : GoDuration.parse(timeout).toMillis());
+        config.setConnectionTimeout(millis);
+        config.setRequestTimeout(millis);
+        config.setRequestRetryBackoffLimit(0);
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            return KubernetesDiscovery.find(client, kubeNamespace, selector, statefulSet);
+        }
     }
 
     private static String positive(String option, Duration value, String text) {

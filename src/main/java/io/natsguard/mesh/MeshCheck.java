@@ -32,6 +32,14 @@ public final class MeshCheck {
      * @param expect  how many servers the cluster should have, when known beyond the endpoints given
      */
     public static MeshResult check(List<List<Snapshot>> samples, OptionalInt expect) {
+        return check(samples, expect, List.of());
+    }
+
+    /**
+     * @param unasked members that could not even be asked (a pod without an IP), each with why:
+     *                missing members, hence CRITICAL
+     */
+    public static MeshResult check(List<List<Snapshot>> samples, OptionalInt expect, List<String> unasked) {
         int endpoints = samples.get(0).size();
         Map<String, String> names = new HashMap<>(); // server_id -> server_name, from every answer
         samples.forEach(sample -> sample.stream().filter(Snapshot::answered).forEach(s -> names.put(s.serverId(), s.serverName())));
@@ -58,7 +66,8 @@ public final class MeshCheck {
             judged.add(new MeshResult.Member(m.name(), m.endpoint(), m.serverId(), m.cluster(), m.version(), m.health(), null, m.peers(),
                     missing, unexpected, m.numRoutes()));
         }
-        boolean critical = judged.stream().anyMatch(m -> !m.reachable());
+        problems.addAll(unasked);
+        boolean critical = !unasked.isEmpty() || judged.stream().anyMatch(m -> !m.reachable());
         for (MeshResult.Member m : judged) {
             if (!m.reachable()) {
                 continue;

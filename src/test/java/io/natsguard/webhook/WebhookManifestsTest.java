@@ -82,6 +82,28 @@ class WebhookManifestsTest {
                 .containsExactlyInAnyOrder("configmaps", "services", "statefulsets");
     }
 
+    @org.junit.jupiter.api.Test
+    void theMeshCronJobRendersAndIsSafe() throws Exception {
+        List<HasMetadata> objects = render("mesh-cronjob");
+        io.fabric8.kubernetes.api.model.batch.v1.CronJob cron = one(objects, io.fabric8.kubernetes.api.model.batch.v1.CronJob.class);
+        assertThat(cron.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+        var job = cron.getSpec().getJobTemplate().getSpec();
+        assertThat(job.getBackoffLimit()).isZero();
+        assertThat(job.getActiveDeadlineSeconds()).isPositive();
+        var pod = job.getTemplate().getSpec();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        Container container = pod.getContainers().get(0);
+        assertThat(container.getArgs()).startsWith("mesh").contains("--kube-namespace", "--statefulset");
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+        // read-only, in its namespace: get the StatefulSet, list its pods
+        var role = one(objects, io.fabric8.kubernetes.api.model.rbac.Role.class);
+        assertThat(role.getRules()).allSatisfy(rule -> assertThat(rule.getVerbs()).isSubsetOf("get", "list"));
+        assertThat(role.getRules()).flatExtracting(rule -> rule.getResources()).containsExactlyInAnyOrder("statefulsets", "pods");
+        assertThat(objects).allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("nats"));
+    }
+
     private static List<HasMetadata> render(String variant) throws Exception {
         Path out = Files.createTempFile("natsguard-manifests", ".yaml");
         try {
