@@ -34,7 +34,7 @@ final class MeshText implements MeshFormat.Renderer {
             out.append(m.name().equals(m.endpoint()) ? m.name() : m.name() + ": " + m.endpoint());
             if (m.reachable()) {
                 out.append(", version ").append(m.version()).append(", cluster ").append(m.cluster().isEmpty() ? "(none)" : m.cluster())
-                        .append(", ").append(m.peers().size()).append(" peers, num_routes ").append(m.numRoutes())
+                        .append(", ").append(m.peers().size()).append(m.peers().size() == 1 ? " peer" : " peers").append(", num_routes ").append(m.numRoutes())
                         .append(", healthz ").append(m.health());
             } else {
                 out.append(": ").append(m.failure());
