@@ -193,9 +193,11 @@ public final class MeshCheck {
     }
 
     /**
-     * 2.10 and later pool routes: each peer gets {@code pool_size} pooled connections (plus one per
-     * pinned account, outside this count). Fewer in every sample is an incomplete pool (a known
-     * server bug before 2.12.6), a warning: the peers are still connected.
+     * 2.10 and later open several route connections per peer: {@code pool_size} pooled ones, one per
+     * pinned account, one for the system account (../shared/docs/mesh.md). The count is derived from
+     * what each server reports, never assumed: a peer with fewer connections than the server has to
+     * most of its peers, or fewer pooled ones than its {@code pool_size}, is an incomplete pool (a
+     * known server bug before 2.12.6); a warning, since the peers are still connected.
      */
     private static boolean checkPools(List<List<Snapshot>> samples, List<MeshResult.Member> members, List<String> problems) {
         boolean short_ = false;
@@ -206,20 +208,28 @@ public final class MeshCheck {
             if (!s.answered()) {
                 continue;
             }
-            int pool = s.varz().path("cluster").path("pool_size").asInt(0);
-            if (pool <= 0) {
-                continue;
-            }
+            Map<String, Long> all = new LinkedHashMap<>();
             Map<String, Long> pooled = new LinkedHashMap<>();
             for (JsonNode route : s.routez().path("routes")) {
+                String peer = peerName(route, names);
+                all.merge(peer, 1L, Long::sum);
                 if (route.path("account").asText("").isEmpty()) {
-                    pooled.merge(peerName(route, names), 1L, Long::sum);
+                    pooled.merge(peer, 1L, Long::sum);
                 }
             }
-            for (Map.Entry<String, Long> peer : pooled.entrySet()) {
-                if (peer.getValue() < pool) {
+            int pool = s.varz().path("cluster").path("pool_size").asInt(0);
+            long usual = all.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                    .entrySet().stream().max(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(0L);
+            for (Map.Entry<String, Long> peer : all.entrySet()) {
+                long pooledToPeer = pooled.getOrDefault(peer.getKey(), 0L);
+                if (pool > 0 && pooledToPeer < pool) {
                     short_ = true;
-                    problems.add(s.serverName() + " has " + peer.getValue() + " of its " + pool + " pooled routes to " + peer.getKey());
+                    problems.add(s.serverName() + " has " + pooledToPeer + " of its " + pool + " pooled routes to " + peer.getKey());
+                } else if (peer.getValue() < usual) {
+                    short_ = true;
+                    problems.add(s.serverName() + " has " + peer.getValue() + " route connections to " + peer.getKey() + ", " + usual
+                            + " to most of its peers");
                 }
             }
         }

@@ -115,6 +115,16 @@ class MeshCheckTest {
     }
 
     @Test
+    void aPeerWithFewerConnectionsThanTheOthersIsAWarning() {
+        // without pool_size in /varz the count comes from the server itself: 3 connections to b and c, 2 to d
+        Snapshot a = server("a", "c", "b", "b", "b", "c", "c", "c", "d", "d");
+        List<Snapshot> sample = List.of(a, server("b", "c", "a", "c", "d"), server("c", "c", "a", "b", "d"), server("d", "c", "a", "b", "c"));
+        MeshResult result = check(List.of(sample));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.WARNING);
+        assertThat(result.problems()).containsExactly("a has 2 route connections to d, 3 to most of its peers");
+    }
+
+    @Test
     void prometheusOutputHasTheVerdictAndEveryPair() {
         List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), server("d", "c"));
         String text = MeshFormat.PROMETHEUS.render(check(List.of(sample)));
