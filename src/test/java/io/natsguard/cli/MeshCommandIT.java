@@ -169,6 +169,10 @@ class MeshCommandIT {
         assertThat(notAUrl.stderr()).contains("'nats-0.nats:8222' is not a monitoring URL");
         NatsguardProcess.Result none = NatsguardProcess.run(dir, Map.of(), "mesh");
         assertThat(none.exitCode()).isEqualTo(3);
+        NatsguardProcess.Result secret = NatsguardProcess.run(dir, Map.of(), "mesh", "http://admin:pw-S3CRET@127.0.0.1:1", "--samples", "1");
+        assertThat(secret.exitCode()).as("nothing answered").isEqualTo(3);
+        assertThat(secret.stdout()).contains("http://admin:***@127.0.0.1:1/").doesNotContain("pw-S3CRET");
+        assertThat(secret.stderr()).doesNotContain("pw-S3CRET");
         NatsguardProcess.Result format = NatsguardProcess.run(dir, Map.of(), "mesh", "http://127.0.0.1:1", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(3);
         assertThat(format.stderr()).contains("--format takes text, json or prometheus, not 'xml'");
