@@ -5,6 +5,7 @@ import io.natsguard.lint.Inputs;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.natsguard.mesh.DeliveryProbe;
 import io.natsguard.mesh.ExpectedServers;
 import io.natsguard.mesh.KubernetesDiscovery;
 import io.natsguard.mesh.MeshCheck;
@@ -17,6 +18,7 @@ import io.natsguard.report.Redactor;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,20 @@ public class MeshCommand implements Callable<Integer> {
 
     @Option(names = "--selector", paramLabel = "LABELS", description = "With --kube-namespace: the pods with these labels (a=b,c=d).")
     String selector;
+
+    @Option(names = "--probe", description = "After the route check, prove delivery: a message from every server to a "
+            + "subscriber on every other, through their client ports.")
+    boolean probe;
+
+    @Option(names = "--probe-creds", paramLabel = "FILE", description = "NATS credentials file (JWT and seed) for the probe's connections.")
+    Path probeCreds;
+
+    @Option(names = "--probe-user", paramLabel = "USER", description = "User for the probe's connections; the password comes from "
+            + "the environment variable NATSGUARD_PROBE_PASSWORD, a token from NATSGUARD_PROBE_TOKEN.")
+    String probeUser;
+
+    @Option(names = "--probe-ca", paramLabel = "FILE", description = "PEM CA certificates the probe trusts for tls:// client ports.")
+    Path probeCa;
 
     @Option(names = "--expect", paramLabel = "N", description = "The mesh should have N servers (more than the URLs given: "
             + "every server must then route to N-1).")
@@ -127,6 +143,13 @@ public class MeshCommand implements Callable<Integer> {
         Integer size = expect != null ? expect : discovered != null ? Integer.valueOf(discovered.expected()) : null;
         MeshResult result = MeshCheck.check(taken, size == null ? OptionalInt.empty() : OptionalInt.of(size),
                 discovered == null ? List.of() : discovered.notAsked());
+        if (probe && result.status() != MeshResult.Status.UNKNOWN) {
+            List<DeliveryProbe.Target> targets = taken.get(taken.size() - 1).stream().filter(Snapshot::answered)
+                    .map(DeliveryProbe::target).toList();
+            result = result.withDelivery(DeliveryProbe.probe(targets, new DeliveryProbe.ClientOptions(probeCreds, probeUser,
+                    System.getenv("NATSGUARD_PROBE_PASSWORD"), System.getenv("NATSGUARD_PROBE_TOKEN"), probeCa),
+                    Duration.ofSeconds(1), timeoutEach));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.render(result));
         out.flush();

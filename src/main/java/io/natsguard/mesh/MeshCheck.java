@@ -101,7 +101,7 @@ public final class MeshCheck {
         warning |= checkPools(samples, judged, problems);
         MeshResult.Status status = judged.stream().noneMatch(MeshResult.Member::reachable) ? MeshResult.Status.UNKNOWN
                 : critical ? MeshResult.Status.CRITICAL : warning ? MeshResult.Status.WARNING : MeshResult.Status.OK;
-        return new MeshResult(status, cluster, judged, pairs, problems, expected, samples.size());
+        return new MeshResult(status, cluster, judged, pairs, problems, expected, samples.size(), null);
     }
 
     /** A member from its snapshots: unreachable if any sample failed; its peers those of every sample. */

@@ -9,9 +9,20 @@ import java.util.Set;
  *
  * @param cluster      the cluster name most servers report
  * @param missingPairs unordered pairs of reachable servers without a route between them
+ * @param delivery     what --probe found, or null without it
  */
 public record MeshResult(Status status, String cluster, List<Member> members, List<List<String>> missingPairs,
-        List<String> problems, int expected, int samples) {
+        List<String> problems, int expected, int samples, DeliveryProbe.Result delivery) {
+
+    /** The result with a delivery probe's: a lost message, or a server the probe cannot reach, is CRITICAL. */
+    public MeshResult withDelivery(DeliveryProbe.Result probe) {
+        List<String> all = new java.util.ArrayList<>(problems);
+        all.addAll(probe.unconnected());
+        probe.lost().forEach(pair -> all.add("a message published on " + pair.get(0) + " did not reach a subscriber on " + pair.get(1)));
+        boolean failed = !probe.lost().isEmpty() || !probe.unconnected().isEmpty();
+        Status worse = failed && status.compareTo(Status.CRITICAL) < 0 ? Status.CRITICAL : status;
+        return new MeshResult(worse, cluster, members, missingPairs, all, expected, samples, probe);
+    }
 
     /** natscli's `server check` convention: the exit code is the ordinal. */
     public enum Status {

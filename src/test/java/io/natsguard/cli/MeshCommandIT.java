@@ -57,7 +57,33 @@ class MeshCommandIT {
                 assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
                 assertThat(result.stdout()).startsWith("natsguard mesh: OK: full mesh (cluster natsguard): " + size + " servers checked");
                 assertThat(NatsServers.delivers(ports.get(0), ports.get(size - 1), "full." + size)).isTrue();
+
+                NatsguardProcess.Result probed = mesh(ports, "--probe");
+                assertThat(probed.exitCode()).as(probed.stdout() + probed.stderr()).isZero();
+                assertThat(probed.stdout()).contains("every probe message delivered",
+                        "delivery: " + size * (size - 1) + " of " + size * (size - 1) + " probe messages arrived");
             }
+        }
+    }
+
+    @Test
+    void theProbeAuthenticatesAsToldAndNeverShowsThePassword() throws Exception {
+        List<NatsServers.Ports> ports = NatsServers.ports(3);
+        try (NatsServers servers = new NatsServers(dir)) {
+            for (NatsServers.Ports p : ports) {
+                servers.start(p, NatsServers.config(p, CLUSTER, routes(ports), "authorization { user: app, password: app-S3CRET }"));
+            }
+            servers.awaitRoutes(ports, 2);
+            NatsguardProcess.Result anonymous = mesh(ports, "--probe");
+            assertThat(anonymous.exitCode()).as(anonymous.stdout()).isEqualTo(2);
+            assertThat(anonymous.stdout()).contains("- n0 (nats://127.0.0.1:" + ports.get(0).client() + "): the probe cannot connect: ");
+
+            List<String> args = new ArrayList<>(List.of("mesh", "--probe", "--probe-user", "app"));
+            ports.forEach(p -> args.add(p.monitor()));
+            NatsguardProcess.Result authenticated = NatsguardProcess.run(dir, Map.of("NATSGUARD_PROBE_PASSWORD", "app-S3CRET"),
+                    args.toArray(String[]::new));
+            assertThat(authenticated.exitCode()).as(authenticated.stdout() + authenticated.stderr()).isZero();
+            assertThat(authenticated.stdout() + authenticated.stderr()).doesNotContain("app-S3CRET");
         }
     }
 
@@ -85,6 +111,15 @@ class MeshCommandIT {
             // routes forward one hop only: n1 -> n4 is lost, n0 -> n4 (a direct route) arrives
             assertThat(NatsServers.delivers(ports.get(1), n4, "advertise.lost")).isFalse();
             assertThat(NatsServers.delivers(ports.get(0), n4, "advertise.direct")).isTrue();
+
+            // the probe finds exactly the ordered pairs that lose messages
+            NatsguardProcess.Result probed = mesh(ports, "--probe", "--format", "json");
+            assertThat(probed.exitCode()).as(probed.stdout()).isEqualTo(2);
+            var delivery = new com.fasterxml.jackson.databind.ObjectMapper().readTree(probed.stdout()).path("delivery");
+            assertThat(delivery.path("probed").asInt()).isEqualTo(20);
+            List<String> lost = new ArrayList<>();
+            delivery.path("lost").forEach(pair -> lost.add(pair.get(0).asText() + "->" + pair.get(1).asText()));
+            assertThat(lost).containsExactlyInAnyOrder("n1->n4", "n2->n4", "n3->n4", "n4->n1", "n4->n2", "n4->n3");
         }
     }
 

@@ -65,7 +65,12 @@ public final class NatsServers implements AutoCloseable {
      * {@code clusterExtra} (routes, authorization, advertise) inside.
      */
     public static String config(Ports p, String cluster, String clusterExtra) {
-        return "server_name: " + p.name() + "\nhost: 127.0.0.1\nport: " + p.client() + "\nhttp: \"127.0.0.1:" + p.http() + "\"\n"
+        return config(p, cluster, clusterExtra, "");
+    }
+
+    /** The same, with {@code topExtra} (client authorization, say) at the top level. */
+    public static String config(Ports p, String cluster, String clusterExtra, String topExtra) {
+        return topExtra + "\nserver_name: " + p.name() + "\nhost: 127.0.0.1\nport: " + p.client() + "\nhttp: \"127.0.0.1:" + p.http() + "\"\n"
                 + "cluster {\n  name: " + cluster + "\n  host: 127.0.0.1\n  port: " + p.cluster() + "\n" + clusterExtra + "\n}\n";
     }
 

@@ -41,6 +41,13 @@ final class MeshJson implements MeshFormat.Renderer {
         }
         ArrayNode pairs = root.putArray("missing_pairs");
         result.missingPairs().forEach(pair -> pair.forEach(pairs.addArray()::add));
+        if (result.delivery() != null) {
+            ObjectNode delivery = root.putObject("delivery");
+            delivery.put("probed", result.delivery().probed().size());
+            ArrayNode lost = delivery.putArray("lost");
+            result.delivery().lost().forEach(pair -> pair.forEach(lost.addArray()::add));
+            result.delivery().unconnected().forEach(delivery.putArray("unconnected")::add);
+        }
         result.problems().forEach(root.putArray("problems")::add);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -33,6 +33,14 @@ final class MeshPrometheus implements MeshFormat.Renderer {
                 }
             }
         }
+        if (result.delivery() != null) {
+            gauge(out, "natsguard_mesh_delivery_up", "1 when a probe message published on the server reached a subscriber on the peer.");
+            for (java.util.List<String> pair : result.delivery().probed()) {
+                out.append("natsguard_mesh_delivery_up{").append(cluster).append(",server=\"").append(escape(pair.get(0)))
+                        .append("\",peer=\"").append(escape(pair.get(1))).append("\"} ").append(result.delivery().lost().contains(pair) ? 0 : 1)
+                        .append('\n');
+            }
+        }
         return out.toString();
     }
 

@@ -29,6 +29,11 @@ final class MeshText implements MeshFormat.Renderer {
             }
             out.append('\n');
         }
+        if (result.delivery() != null) {
+            int probed = result.delivery().probed().size();
+            out.append("delivery: ").append(probed - result.delivery().lost().size()).append(" of ").append(probed)
+                    .append(" probe messages arrived (every server to every other)\n");
+        }
         result.problems().forEach(problem -> out.append("- ").append(problem).append('\n'));
         for (MeshResult.Member m : members) {
             out.append(m.name().equals(m.endpoint()) ? m.name() : m.name() + ": " + m.endpoint());
@@ -49,9 +54,11 @@ final class MeshText implements MeshFormat.Renderer {
                 + (result.expected() != result.members().size() ? ", " + result.expected() + " expected" : "");
         String cluster = result.cluster().isEmpty() ? "" : " (cluster " + result.cluster() + ")";
         return switch (result.status()) {
-            case OK -> "full mesh" + cluster + ": " + size + ", every pair routed in each of " + result.samples() + " samples";
+            case OK -> "full mesh" + cluster + ": " + size + ", every pair routed in each of " + result.samples() + " samples"
+                    + (result.delivery() != null ? ", every probe message delivered" : "");
             case UNKNOWN -> "no server answered: " + size;
-            default -> result.missingPairs().size() + " missing route" + (result.missingPairs().size() == 1 ? "" : "s") + cluster + ": " + size;
+            default -> result.missingPairs().size() + " missing route" + (result.missingPairs().size() == 1 ? "" : "s")
+                    + (result.delivery() != null ? ", " + result.delivery().lost().size() + " lost probe messages" : "") + cluster + ": " + size;
         };
     }
 

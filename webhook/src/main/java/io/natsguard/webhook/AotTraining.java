@@ -1,5 +1,6 @@
 package io.natsguard.webhook;
 
+import io.natsguard.tls.PemTrust;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -12,15 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * {@code natsguard.aot-train=true}: a whole start (TLS, HTTP server, policy), then the server's own
@@ -49,7 +44,7 @@ class AotTraining {
                 Thread.sleep(10);
             }
             String base = "https://127.0.0.1:" + server.getSecurePort(); // the random port bound for port 0
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(Path.of(config.tls().cert().orElseThrow()))).build();
+            HttpClient client = HttpClient.newBuilder().sslContext(PemTrust.trusting(Path.of(config.tls().cert().orElseThrow()))).build();
             for (int round = 0; round < 3; round++) {
                 client.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
                 for (String review : REVIEWS) {
@@ -78,22 +73,5 @@ class AotTraining {
             }
             return in.readAllBytes();
         }
-    }
-
-    /** TLS that trusts exactly the server's own certificate. */
-    private static SSLContext trusting(Path certificate) throws IOException, GeneralSecurityException {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        try (InputStream in = Files.newInputStream(certificate)) {
-            int i = 0;
-            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trusted.setCertificateEntry("server-" + i++, cert);
-            }
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }
