@@ -11,39 +11,68 @@ import java.util.List;
 import java.util.Locale;
 
 @AutoService(Rule.class)
-@RuleInfo(id = "duration-unquoted", severity = Severity.ERROR,
+@RuleInfo(id = "duration-unquoted", severity = Severity.ERROR, autofix = true,
         title = "A duration written as a bare number or an unquoted 2m-style literal",
         rationale = "nats-server reads a bare integer duration as seconds and warns (nats-server -t fails on the "
                 + "warning), and its lexer reads unquoted 2m as the size 2,000,000: a ping interval of 23 days. "
                 + "Durations must be quoted strings such as \"2m\" or \"30s\".",
         fix = "Quote the duration with its unit: ping_interval: \"2m\", write_deadline: \"10s\".")
-public final class DurationUnquoted implements Rule {
+public final class DurationUnquoted implements Rule, Fixable {
 
     /** The duration options, where nats-server parses them with parseDuration or time.ParseDuration. */
     static final List<String> TOP_LEVEL = List.of("ping_interval", "write_deadline", "lame_duck_duration",
             "lame_duck_grace_period");
     static final List<String> IN_CLUSTER = List.of("ping_interval", "write_deadline");
 
+    /** A duration option as written, where it is. */
+    private record Unquoted(String name, ConfValue value) {
+    }
+
     @Override
     public void check(Cluster cluster, RuleContext context) {
+        unquoted(cluster).forEach(u -> check(cluster, u.value(), u.name(), context));
+    }
+
+    /**
+     * Quotes each: {@code 2m} becomes {@code "2m"}, minutes, which is what a person writing 2m
+     * means (nats-server reads it as 2,000,000 seconds); a bare {@code 30} becomes {@code "30s"},
+     * the seconds nats-server already reads, now without its warning.
+     */
+    @Override
+    public void fix(Cluster cluster, FixContext context) {
+        for (Unquoted u : unquoted(cluster)) {
+            String written = u.value().writtenAs();
+            long number = (Long) u.value().value();
+            boolean minutes = written.toLowerCase(Locale.ROOT).matches("\\d+m");
+            String quoted = "\"" + (minutes ? written.toLowerCase(Locale.ROOT) : GoDuration.format(Duration.ofSeconds(Math.max(0, number)))) + "\"";
+            context.rewrite(cluster, u.value(), quoted, minutes ? u.name() + " " + written + " meant minutes" : u.name() + " " + written + " is seconds");
+        }
+    }
+
+    private static List<Unquoted> unquoted(Cluster cluster) {
+        List<Unquoted> found = new java.util.ArrayList<>();
         if (cluster.config() == null || cluster.config().root() == null) {
-            return;
+            return found;
         }
         for (String key : TOP_LEVEL) {
-            check(cluster, ConfigKeys.get(cluster.config().root(), key), key, context);
+            add(found, ConfigKeys.get(cluster.config().root(), key), key);
         }
         ConfValue block = cluster.clusterBlock();
         if (block != null) {
             for (String key : IN_CLUSTER) {
-                check(cluster, ConfigKeys.get(block, key), "cluster." + key, context);
+                add(found, ConfigKeys.get(block, key), "cluster." + key);
             }
+        }
+        return found;
+    }
+
+    private static void add(List<Unquoted> found, ConfValue value, String name) {
+        if (value != null && value.type() == ConfValue.Type.INT && !value.fromEnvironment()) {
+            found.add(new Unquoted(name, value));
         }
     }
 
     private static void check(Cluster cluster, ConfValue value, String name, RuleContext context) {
-        if (value == null || value.type() != ConfValue.Type.INT || value.fromEnvironment()) {
-            return;
-        }
         String written = value.writtenAs();
         long number = (Long) value.value();
         String message;

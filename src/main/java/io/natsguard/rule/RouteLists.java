@@ -23,17 +23,44 @@ final class RouteLists {
 
     /** {@code nats://nats-0.nats-headless.nats.svc.cluster.local:6222, ...} for every replica. */
     static String perPod(Workload w, Cluster cluster, String defaultScheme, String userInfo, int defaultPort) {
+        return written(perPodUrls(w, cluster, defaultScheme, userInfo, defaultPort));
+    }
+
+    /** A list as a message shows it: all URLs, or the pattern when there are many. */
+    private static String written(List<String> urls) {
+        if (urls.size() > MAX_LISTED) {
+            return urls.get(0).replaceFirst("-0\\.", "-<i>.") + " for i = 0.." + (urls.size() - 1);
+        }
+        return String.join(", ", urls);
+    }
+
+    /** One URL per replica, all of them: tls:// when the cluster has TLS, the credentials given kept. */
+    static List<String> perPodUrls(Workload w, Cluster cluster, String defaultScheme, String userInfo, int defaultPort) {
         String scheme = cluster.clusterTls() != null ? "tls" : defaultScheme;
         int port = clusterPort(cluster, defaultPort);
         String prefix = scheme + "://" + (userInfo.isEmpty() ? "" : userInfo + "@");
-        if (w.replicas() > MAX_LISTED) {
-            return prefix + w.podHost(0).replaceFirst("-0\\.", "-<i>.") + ":" + port + " for i = 0.." + (w.replicas() - 1);
-        }
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < w.replicas(); i++) {
             urls.add(prefix + w.podHost(i) + ":" + port);
         }
-        return String.join(", ", urls);
+        return urls;
+    }
+
+    /** The same list as URLs, keeping the scheme, credentials and port of a route already written. */
+    static List<String> perPodUrlsLike(Workload w, Cluster cluster, Route example) {
+        int port = example.port() > 0 ? example.port() : clusterPort(cluster, 6222);
+        String scheme = example.scheme().isEmpty() ? "nats" : example.scheme();
+        return perPodUrls(w, cluster, scheme, example.userInfo(), port);
+    }
+
+    /** The fix of the route rules: one URL per pod when the workload names its pods; nothing otherwise. */
+    static void fixRoutes(Cluster cluster, FixContext context) {
+        Workload w = cluster.workload();
+        if (w == null || !w.hasStablePodNames() || w.replicas() == null || w.replicas() < 1) {
+            return;
+        }
+        List<Route> routes = cluster.routes();
+        context.setRoutes(cluster, routes.isEmpty() ? perPodUrls(w, cluster, "nats", "", 6222) : perPodUrlsLike(w, cluster, routes.get(0)));
     }
 
     /** Names, the first few of them when there are many. */
@@ -46,9 +73,7 @@ final class RouteLists {
 
     /** The same list, keeping the scheme, credentials and port of routes already written. */
     static String perPodLike(Workload w, Cluster cluster, Route example) {
-        int port = example.port() > 0 ? example.port() : clusterPort(cluster, 6222);
-        String scheme = example.scheme().isEmpty() ? "nats" : example.scheme();
-        return perPod(w, cluster, scheme, example.userInfo(), port);
+        return written(perPodUrlsLike(w, cluster, example));
     }
 
     /** The pod ordinal a route host names for this StatefulSet ({@code <name>-<i>.<service>...}), or -1. */

@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.TreeSet;
 
 @AutoService(Rule.class)
-@RuleInfo(id = "routes-incomplete", severity = Severity.ERROR,
+@RuleInfo(id = "routes-incomplete", severity = Severity.ERROR, autofix = true,
         title = "The per-pod route list does not match the cluster size",
         rationale = "When replicas change and the route list does not, new pods are named by no route and join "
                 + "only if they find a peer by chance; routes to pods that no longer exist retry forever. The mesh "
                 + "is complete only when every member has a route.",
         fix = "Make the route list name every pod 0..replicas-1 exactly once (or let the Helm chart generate it).")
-public final class RoutesIncomplete implements Rule {
+public final class RoutesIncomplete implements Rule, Fixable {
+
+    @Override
+    public void fix(Cluster cluster, FixContext context) {
+        RouteLists.fixRoutes(cluster, context);
+    }
 
     @Override
     public void check(Cluster cluster, RuleContext context) {

@@ -6,13 +6,18 @@ import io.natsguard.model.Workload;
 import io.natsguard.report.Severity;
 
 @AutoService(Rule.class)
-@RuleInfo(id = "routes-missing", severity = Severity.ERROR,
+@RuleInfo(id = "routes-missing", severity = Severity.ERROR, autofix = true,
         title = "A cluster of several servers without any route",
         rationale = "A server learns its peers only through routes (its own or theirs). With none, every server "
                 + "stays alone: clients on one never see messages published on another.",
         fix = "List one route per member in cluster { routes = [...] } (or --routes): for a StatefulSet, "
                 + "nats://<name>-<i>.<service>.<namespace>.svc.cluster.local:<port> for every ordinal i.")
-public final class RoutesMissing implements Rule {
+public final class RoutesMissing implements Rule, Fixable {
+
+    @Override
+    public void fix(Cluster cluster, FixContext context) {
+        RouteLists.fixRoutes(cluster, context);
+    }
 
     @Override
     public void check(Cluster cluster, RuleContext context) {

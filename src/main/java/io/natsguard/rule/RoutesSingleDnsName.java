@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Optional;
 
 @AutoService(Rule.class)
-@RuleInfo(id = "routes-single-dns-name", severity = Severity.ERROR,
+@RuleInfo(id = "routes-single-dns-name", severity = Severity.ERROR, autofix = true,
         title = "A route names a DNS name that resolves to many pods",
         rationale = "A route to a Service name reaches one pod, chosen by DNS or kube-proxy, each time it "
                 + "connects. Servers then learn only some peers: the mesh forms partly, route counts differ, and "
                 + "messages published on one server never reach subscribers on another, without any error.",
         fix = "Write one route per pod, e.g. for a StatefulSet nats with headless Service nats-headless: "
                 + "nats://nats-0.nats-headless.<namespace>.svc.cluster.local:6222, nats-1..., nats-2...")
-public final class RoutesSingleDnsName implements Rule {
+public final class RoutesSingleDnsName implements Rule, Fixable {
+
+    @Override
+    public void fix(Cluster cluster, FixContext context) {
+        RouteLists.fixRoutes(cluster, context);
+    }
 
     @Override
     public void check(Cluster cluster, RuleContext context) {

@@ -25,4 +25,7 @@ public @interface RuleInfo {
 
     /** What to do about it. */
     String fix();
+
+    /** Whether {@code natsguard fix} applies the fix itself (the rule is then {@link Fixable}). */
+    boolean autofix() default false;
 }

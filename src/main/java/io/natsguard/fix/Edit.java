@@ -1,0 +1,13 @@
+package io.natsguard.fix;
+
+/**
+ * One change to a file's text: the characters from {@code start} to {@code end} (exclusive)
+ * become {@code replacement}; {@code rule} and {@code why} say what it fixes.
+ */
+public record Edit(String file, int start, int end, String replacement, String rule, String why) {
+
+    boolean overlaps(Edit other) {
+        return file.equals(other.file) && start < other.end && other.start < end
+                || file.equals(other.file) && start == end && other.start == other.end && start == other.start;
+    }
+}

@@ -1,0 +1,159 @@
+package io.natsguard.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import io.natsguard.lint.Inputs;
+import io.natsguard.lint.Linter;
+import io.natsguard.policy.Policy;
+import io.natsguard.report.Finding;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * natsguard fix on the fixture set (src/test/resources/fix): after the fix, lint finds none of the
+ * fixed rules, the configs still parse (natsguard's parser, and Debian's nats-server -t where the
+ * config is whole), every line outside the changed ones is byte-identical, and a second fix
+ * changes nothing.
+ */
+class FixTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fix");
+
+    @TempDir
+    Path dir;
+
+    private Path copy(String fixture) throws IOException {
+        Path target = Files.createDirectories(dir.resolve(fixture));
+        try (Stream<Path> files = Files.list(FIXTURES.resolve(fixture))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return target;
+    }
+
+    private static Fixer.Plan plan(Path tree) throws Exception {
+        return new Fixer(Policy.defaults()).plan(Inputs.read(List.of(tree.toString()), new ByteArrayInputStream(new byte[0])));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"configmap", "configmap-no-routes", "args", "conf"})
+    void aFixedTreeLintsCleanOfTheFixedRulesAndKeepsEverythingElse(String fixture) throws Exception {
+        Path tree = copy(fixture);
+        Fixer.Plan plan = plan(tree);
+        Set<String> fixedRules = plan.fixed().stream().map(Finding::ruleId).collect(Collectors.toSet());
+        assertThat(plan.changes()).as("a fixture with something to fix").isNotEmpty();
+        assertThat(fixedRules).isNotEmpty();
+        for (Fixer.FileChange change : plan.changes()) {
+            onlyTheEditedLinesDiffer(change);
+            Rewrite.write(change);
+            assertThat(Files.readString(Path.of(change.file()))).isEqualTo(change.after());
+        }
+
+        List<Finding> after = new Linter(Policy.defaults()).lint(Inputs.read(List.of(tree.toString()), new ByteArrayInputStream(new byte[0])))
+                .findings();
+        assertThat(after).extracting(Finding::ruleId).doesNotContainAnyElementsOf(fixedRules)
+                .doesNotContain("conf-parse-error", "manifest-parse-error");
+        natsServerAccepts(tree);
+        assertThat(plan(tree).changes()).as("a second fix changes nothing").isEmpty();
+    }
+
+    /** Every line the diff shows changed lies within the lines an edit covers. */
+    private static void onlyTheEditedLinesDiffer(Fixer.FileChange change) {
+        List<String> before = Arrays.asList(change.before().split("\n", -1));
+        List<String> after = Arrays.asList(change.after().split("\n", -1));
+        for (AbstractDelta<String> delta : DiffUtils.diff(before, after).getDeltas()) {
+            int first = delta.getSource().getPosition() + 1;
+            for (int line = first; line < first + Math.max(1, delta.getSource().size()); line++) {
+                int changed = line;
+                assertThat(change.edits()).as("line %d of %s", changed, change.file()).anyMatch(edit ->
+                        changed >= ConfText.lineOf(change.before(), edit.start()) && changed <= ConfText.lineOf(change.before(), edit.end()));
+            }
+        }
+    }
+
+    /** Each NATS config of the tree (a .conf file, or a ConfigMap's data) through nats-server -t, when installed. */
+    private void natsServerAccepts(Path tree) throws Exception {
+        Path server = Path.of("/usr/sbin/nats-server");
+        if (!Files.isExecutable(server)) {
+            assertThat(System.getenv("CI")).as("nats-server is installed in CI").isNull();
+            return;
+        }
+        List<Path> configs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(tree)) {
+            for (Path file : files.toList()) {
+                if (file.toString().endsWith(".conf")) {
+                    configs.add(file);
+                } else {
+                    for (Object doc : new Yaml().loadAll(Files.readString(file))) {
+                        if (doc instanceof Map<?, ?> map && "ConfigMap".equals(map.get("kind")) && map.get("data") instanceof Map<?, ?> data) {
+                            for (Map.Entry<?, ?> entry : data.entrySet()) {
+                                if (entry.getKey().toString().endsWith(".conf")) {
+                                    configs.add(Files.writeString(dir.resolve("extracted-" + configs.size() + ".conf"), entry.getValue().toString()));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Path config : configs) {
+            Process test = new ProcessBuilder(server.toString(), "-t", "-c", config.toString()).redirectErrorStream(true).start();
+            assertThat(test.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(test.exitValue()).as(config + ": " + output + "\n" + Files.readString(config)).isZero();
+        }
+    }
+
+    @Test
+    void aBase64SecretIsNotRewrittenAndSaysWhatToDo() throws Exception {
+        Path tree = copy("secret");
+        Fixer.Plan plan = plan(tree);
+        assertThat(plan.changes()).isEmpty();
+        assertThat(plan.refused()).singleElement().asString().contains("routes-single-dns-name: not fixed: Secret vault/nats-config key nats.conf")
+                .contains("not laid out line by line");
+    }
+
+    @Test
+    void aFileChangedSinceItWasReadIsLeftAlone() throws Exception {
+        Path tree = copy("configmap");
+        Fixer.Plan plan = plan(tree);
+        Path file = tree.resolve("nats.yaml");
+        String edited = Files.readString(file) + "# edited meanwhile\n";
+        Files.writeString(file, edited);
+        assertThatThrownBy(() -> Rewrite.write(plan.changes().get(0))).isInstanceOf(Rewrite.Changed.class)
+                .hasMessageContaining("changed since natsguard read it");
+        assertThat(Files.readString(file)).isEqualTo(edited);
+        try (Stream<Path> files = Files.list(tree)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("nats.yaml");
+        }
+    }
+
+    @Test
+    void theDiffShowsTheChangeWithoutSecrets() throws Exception {
+        Fixer.Plan plan = plan(copy("args"));
+        String diff = Rewrite.diff(plan.changes().get(0));
+        assertThat(diff).contains("-            - --routes=nats://ruser:***@nats-cluster:6222",
+                "+            - --routes=nats://ruser:***@nats-0.nats-cluster.legacy.svc.cluster.local:6222,");
+    }
+}
