@@ -12,6 +12,7 @@ import io.natsguard.rule.Fixable;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleContext;
 import io.natsguard.rule.Rules;
+import io.natsguard.source.HelmValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -55,7 +56,9 @@ public final class Fixer {
         Report report = new Linter(policy).lint(read);
         Set<String> counted = new HashSet<>();
         report.findings().forEach(f -> counted.add(f.ruleId() + "@" + f.position()));
-        Planner planner = new Planner(read.texts());
+        List<HelmValues> charts = new ArrayList<>(read.chartValues());
+        charts.addAll(HelmValues.find(read.manifests().stream().flatMap(manifest -> manifest.objects().stream()).toList()));
+        Planner planner = new Planner(read.texts(), charts);
         Set<Finding> fixed = new HashSet<>();
         for (Cluster cluster : read.model().clusters()) {
             for (Rule rule : Rules.all()) {

@@ -57,7 +57,7 @@ class FixTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"configmap", "configmap-no-routes", "args", "conf"})
+    @ValueSource(strings = {"configmap", "configmap-no-routes", "args", "conf", "helmrelease", "application"})
     void aFixedTreeLintsCleanOfTheFixedRulesAndKeepsEverythingElse(String fixture) throws Exception {
         Path tree = copy(fixture);
         Fixer.Plan plan = plan(tree);
@@ -132,6 +132,15 @@ class FixTest {
         assertThat(plan.changes()).isEmpty();
         assertThat(plan.refused()).singleElement().asString().contains("routes-single-dns-name: not fixed: Secret vault/nats-config key nats.conf")
                 .contains("not laid out line by line");
+    }
+
+    @Test
+    void chartValuesInsideAStringAreNotRewritten() throws Exception {
+        Fixer.Plan plan = plan(copy("application-string"));
+        assertThat(plan.changes()).isEmpty();
+        assertThat(plan.refused()).singleElement().asString()
+                .endsWith("routes-single-dns-name: not fixed: config.cluster.merge.routes is in helm.values, a string natsguard does not rewrite: "
+                        + "remove it by hand");
     }
 
     @Test
