@@ -143,6 +143,13 @@ class MeshCommandIT {
             assertThat(result.stdout()).contains("- n4 lacks n0, n1, n2, n3 (it has no route at all)", "- n0 lacks n4");
             assertThat(NatsServers.delivers(ports.get(0), n4, "auth.lost")).isFalse();
             assertThat(NatsServers.delivers(ports.get(0), ports.get(3), "auth.kept")).isTrue();
+
+            NatsguardProcess.Result probed = mesh(ports, "--probe", "--format", "json");
+            assertThat(probed.exitCode()).as(probed.stdout()).isEqualTo(2);
+            List<String> lost = new ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(probed.stdout()).path("delivery").path("lost")
+                    .forEach(pair -> lost.add(pair.get(0).asText() + "->" + pair.get(1).asText()));
+            assertThat(lost).containsExactlyInAnyOrder("n0->n4", "n1->n4", "n2->n4", "n3->n4", "n4->n0", "n4->n1", "n4->n2", "n4->n3");
         }
         List<NatsServers.Ports> island = NatsServers.ports(3);
         try (NatsServers servers = new NatsServers(dir)) {

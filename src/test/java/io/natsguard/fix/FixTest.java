@@ -57,7 +57,7 @@ class FixTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"configmap", "configmap-no-routes", "args", "conf", "helmrelease", "application"})
+    @ValueSource(strings = {"configmap", "configmap-no-routes", "args", "conf", "helmrelease", "application", "umbrella"})
     void aFixedTreeLintsCleanOfTheFixedRulesAndKeepsEverythingElse(String fixture) throws Exception {
         Path tree = copy(fixture);
         Fixer.Plan plan = plan(tree);
