@@ -8,6 +8,6 @@ public class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"natsguard " + ToolVersion.get()};
+        return new String[] {"natsguard " + ToolVersion.get() + " (commit " + ToolVersion.commit() + ")"};
     }
 }

@@ -26,6 +26,10 @@ class DistributionIT {
         try (Stream<Path> files = Files.list(HOME.resolve("target"))) {
             archive = files.filter(p -> p.getFileName().toString().matches("natsguard-.*\\.tar\\.gz")).findFirst().orElseThrow();
         }
+        // the checksum beside it is the archive's, in sha256sum's format
+        Path checksum = archive.resolveSibling(archive.getFileName() + ".sha256");
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+        assertThat(Files.readString(checksum).strip()).isEqualTo(sha256 + " *" + archive.getFileName());
         Path opt = Files.createDirectories(tmp.resolve("opt"));
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         assertThat(exec(tmp, "tar", "-xzf", archive.toString(), "-C", opt.toString()).exitCode).isZero();
@@ -41,7 +45,7 @@ class DistributionIT {
         assertThat(parsed.stdout).contains("\"routes\": [").contains("\"nats://a:6222\"");
 
         Run version = exec(tmp, bin.resolve("natsguard").toString(), "--version");
-        assertThat(version.stdout.strip()).matches("natsguard \\d+\\.\\d+\\.\\d+.*");
+        assertThat(version.stdout.strip()).matches("natsguard \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{7,}(-dirty)?|unknown)\\)");
     }
 
     private record Run(int exitCode, String stdout, String stderr) {

@@ -64,6 +64,27 @@ class WebhookDistributionIT {
         }
     }
 
+    @Test
+    void theInstalledServeMakesItsCacheAsTheImageBuildDoes() throws Exception {
+        Path opt = Files.createDirectories(tmp.resolve("opt"));
+        unpack(archive(Path.of("../target"), "natsguard-[0-9].*\\.tar\\.gz", "the main build (mvn -B package) first"), opt);
+        unpack(archive(Path.of("target"), "natsguard-webhook-.*\\.tar\\.gz", "mvn -B -f webhook/pom.xml package"), opt);
+        Path installed;
+        try (Stream<Path> dirs = Files.list(opt)) {
+            installed = dirs.findFirst().orElseThrow();
+        }
+        ProcessBuilder train = new ProcessBuilder(installed.resolve("bin/natsguard").toString(), "serve", "--aot-train")
+                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile());
+        train.environment().put("NATSGUARD_CACHE_DIR", tmp.resolve("cache").toString());
+        Process process = train.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(log()).isZero();
+        try (Stream<Path> caches = Files.list(tmp.resolve("cache"))) {
+            assertThat(caches.map(p -> p.getFileName().toString())).singleElement()
+                    .satisfies(name -> assertThat(name).matches("natsguard-.*webhook-app\\.(aot|jsa)"));
+        }
+    }
+
     private static Path archive(Path dir, String pattern, String build) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().matches(pattern)).findFirst()
