@@ -49,7 +49,7 @@ public final class JunitFormat implements ReportFormat {
                 xml.writeCharacters("\n  ");
                 xml.writeEmptyElement("testcase");
                 xml.writeAttribute("classname", "natsguard");
-                xml.writeAttribute("name", "no findings in " + report.files() + " files");
+                xml.writeAttribute("name", "no findings in " + TextFormat.plural(report.files(), "file"));
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();

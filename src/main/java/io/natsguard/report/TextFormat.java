@@ -29,7 +29,7 @@ public final class TextFormat implements ReportFormat {
                 + ", " + plural(report.clusters(), "NATS config") + " checked)";
     }
 
-    private static String plural(long n, String word) {
+    static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 }

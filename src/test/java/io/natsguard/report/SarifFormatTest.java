@@ -30,6 +30,24 @@ class SarifFormatTest {
     Path dir;
 
     @Test
+    void locationsAreRelativePathsFileUrisOrTheStreamName() throws Exception {
+        Report report = new Report(List.of(
+                new Finding("routes-missing", Severity.ERROR, new io.natsguard.conf.Position("k8s/../nats/sts.yaml", 3, 1), "a"),
+                new Finding("routes-missing", Severity.ERROR, new io.natsguard.conf.Position("/srv/nats.conf", 4, 2), "b"),
+                new Finding("cluster-name-missing", Severity.WARNING, new io.natsguard.conf.Position("<stdin>", 5, 3), "c")),
+                3, 1, 1, java.util.Map.of());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ReportFormat.named("sarif").write(report, out);
+        JsonNode run = JSON.readTree(out.toByteArray()).get("runs").get(0);
+        assertThat(run.get("results")).extracting(r -> r.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .containsExactly("nats/sts.yaml", "file:///srv/nats.conf", "stdin");
+        assertThat(run.get("results")).extracting(r -> r.get("ruleId").asText() + "@" + run.at("/tool/driver/rules/"
+                + r.get("ruleIndex").asInt() + "/id").asText())
+                .containsExactly("routes-missing@routes-missing", "routes-missing@routes-missing", "cluster-name-missing@cluster-name-missing");
+        assertThat(run.at("/tool/driver/rules/0/name").asText()).matches("[A-Z][A-Za-z]+");
+    }
+
+    @Test
     void findingsValidateAndCarryLocations() throws Exception {
         JsonNode sarif = sarif(List.of("src/test/resources/rules"));
         assertThat(validate(sarif)).isEmpty();
