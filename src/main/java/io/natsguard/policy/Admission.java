@@ -23,8 +23,4 @@ public enum Admission {
     public static Admission parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

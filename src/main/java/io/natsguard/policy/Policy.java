@@ -99,10 +99,6 @@ public final class Policy {
         return from(file.toString(), config.withFallback(builtIn()));
     }
 
-    public String name() {
-        return name;
-    }
-
     public RuleSettings settings(Rule rule) {
         return rules.get(rule.info().id());
     }

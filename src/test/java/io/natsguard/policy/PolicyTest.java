@@ -7,6 +7,7 @@ import io.natsguard.report.Severity;
 import io.natsguard.rule.Rules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,39 @@ class PolicyTest {
         Path file = Files.writeString(dir.resolve("p.conf"), "rules {\n  routes-missing {\n    admission = block\n  }\n}\n");
         assertThatThrownBy(() -> Policy.load(file)).hasMessage(file
                 + ":3: admission of 'routes-missing' must be deny, warn or off, not 'block'");
+    }
+
+    @Test
+    void exemptionsCoverTheirRuleAndMatchNamespaceAndNameByGlob() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.conf"), "exemptions = [\n"
+                + "  { rule = cluster-tls-missing, namespace = \"dev-*\", name = \"nats*\", reason = \"no certificates in dev\" }\n"
+                + "  { rule = \"*\", reason = \"  everywhere  \" }\n]\n");
+        List<Policy.Exemption> exemptions = Policy.load(file).exemptions();
+        assertThat(exemptions).hasSize(2);
+        Policy.Exemption dev = exemptions.get(0);
+        assertThat(dev.covers("cluster-tls-missing")).isTrue();
+        assertThat(dev.covers("routes-missing")).isFalse();
+        assertThat(dev.matches("dev-a", "nats-eu")).isTrue();
+        assertThat(dev.matches("prod", "nats")).isFalse();
+        assertThat(dev.matches("dev-a", "other")).isFalse();
+        assertThat(dev.matches("xdev-a", "nats")).as("a glob matches the whole name").isFalse();
+        Policy.Exemption any = exemptions.get(1);
+        assertThat(any.covers("routes-missing")).isTrue();
+        assertThat(any).extracting(Policy.Exemption::namespace, Policy.Exemption::name, Policy.Exemption::reason)
+                .containsExactly("*", "*", "everywhere");
+        assertThat(any.matches("kube-system", "anything")).isTrue();
+        assertThat(Policy.defaults().exemptions()).isEmpty();
+    }
+
+    @Test
+    void anExemptionNeedsAKnownRuleAndAReason() throws Exception {
+        Path noReason = Files.writeString(dir.resolve("a.conf"), "exemptions = [\n  { rule = routes-missing, reason = \" \" }\n]\n");
+        assertThatThrownBy(() -> Policy.load(noReason)).hasMessage(noReason + ":2: an exemption needs a reason");
+        Path noRule = Files.writeString(dir.resolve("b.conf"), "exemptions = [\n  { reason = because }\n]\n");
+        assertThatThrownBy(() -> Policy.load(noRule)).hasMessage(noRule + ":2: an exemption needs rule = <rule id> or \"*\", not ''");
+        Path unknown = Files.writeString(dir.resolve("c.conf"), "exemptions = [\n  { rule = \"*\", reason = x, namespaces = a }\n]\n");
+        assertThatThrownBy(() -> Policy.load(unknown)).hasMessage(unknown
+                + ":2: unknown setting 'namespaces' of an exemption (allowed: rule, namespace, name, reason)");
     }
 
     @Test
