@@ -46,7 +46,11 @@ final class RouteLists {
         return urls;
     }
 
-    /** The same list as URLs, keeping the scheme, credentials and port of a route already written. */
+    /**
+     * The same list as URLs, keeping the scheme and credentials of a route already written; the
+     * port is the pods' own cluster port, the written route's only when the config does not say
+     * (a route to a Service may name the Service's port, which a pod does not listen on).
+     */
     static List<String> perPodUrlsLike(Workload w, Cluster cluster, Route example) {
         int port = example.port() > 0 ? example.port() : clusterPort(cluster, 6222);
         String scheme = example.scheme().isEmpty() ? "nats" : example.scheme();
@@ -71,7 +75,7 @@ final class RouteLists {
         return String.join(", ", names.subList(0, MAX_LISTED)) + " and " + (names.size() - MAX_LISTED) + " more";
     }
 
-    /** The same list, keeping the scheme, credentials and port of routes already written. */
+    /** The same list, written as a message shows it (see {@link #perPodUrlsLike}). */
     static String perPodLike(Workload w, Cluster cluster, Route example) {
         return written(perPodUrlsLike(w, cluster, example));
     }
