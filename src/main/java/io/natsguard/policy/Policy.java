@@ -99,6 +99,11 @@ public final class Policy {
         return from(file.toString(), config.withFallback(builtIn()));
     }
 
+    /** Where the policy comes from: "built-in /policies/default.conf", or the file; readiness says it. */
+    public String name() {
+        return name;
+    }
+
     public RuleSettings settings(Rule rule) {
         return rules.get(rule.info().id());
     }

@@ -35,6 +35,8 @@ class PolicyTest {
         assertThat(policy.settings(Rules.byId("cluster-tls-missing").orElseThrow()).severity()).isEqualTo(Severity.WARNING);
         assertThat(policy.settings(Rules.byId("cluster-name-missing").orElseThrow()).enabled()).isFalse();
         assertThat(policy.settings(Rules.byId("routes-missing").orElseThrow()).enabled()).isTrue();
+        assertThat(policy.name()).isEqualTo(file.toString());
+        assertThat(Policy.defaults().name()).isEqualTo("built-in /policies/default.conf");
     }
 
     @Test
