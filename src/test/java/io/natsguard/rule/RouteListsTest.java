@@ -84,6 +84,36 @@ class RouteListsTest {
         assertThat(RouteLists.names(twelve)).isEqualTo("n0, n1, n2, n3, n4, n5, n6, n7, n8, n9 and 2 more");
     }
 
+    /** What a rule says about a cluster. */
+    private static List<String> messages(Rule rule, Cluster cluster) {
+        List<String> messages = new java.util.ArrayList<>();
+        rule.check(cluster, new RuleContext() {
+            @Override
+            public com.typesafe.config.Config params() {
+                return com.typesafe.config.ConfigFactory.empty();
+            }
+
+            @Override
+            public void report(io.natsguard.conf.Position position, String message) {
+                messages.add(message);
+            }
+        });
+        return messages;
+    }
+
+    @Test
+    void theSingleNameFindingProposesThePodListWhenItKnowsThePods() {
+        Cluster known = cluster(2, "cluster { port: 6222, routes: [ \"nats://nats-all:6222\" ] }", "");
+        assertThat(messages(new RoutesSingleDnsName(), known)).singleElement().asString().endsWith(" Write one route per pod: "
+                + "nats://nats-0.hl.m.svc.cluster.local:6222, nats://nats-1.hl.m.svc.cluster.local:6222.");
+        List<Cluster> alone = new ClusterModelBuilder().addConfFile(new ClusterModelBuilder.ConfFile("n.conf",
+                "cluster { port: 6222, routes: [ nats://nats-all:6222 ] }\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), true))
+                .build().clusters();
+        assertThat(messages(new RoutesSingleDnsName(), alone.get(0))).singleElement().asString()
+                .endsWith(" Write one route per server: nats://<statefulset>-<i>.<headless-service>.<namespace>.svc.cluster.local:<port> "
+                        + "for every ordinal i.");
+    }
+
     @Test
     void aPodOrdinalIsReadOnlyFromThisStatefulSetsNames() {
         Cluster c = cluster(3, "cluster { port: 6222 }", "");
