@@ -3,7 +3,6 @@ package io.natsguard.fix;
 import io.natsguard.conf.Position;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.Origin;
-import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -22,15 +21,11 @@ import org.yaml.snakeyaml.error.Mark;
 final class ChartRoutes {
 
     private final Map<String, String> texts;
-    private final List<Edit> edits;
-    private final List<String> refused;
-    private final String rule;
+    private final Planner planner;
 
-    ChartRoutes(Map<String, String> texts, List<Edit> edits, List<String> refused, String rule) {
+    ChartRoutes(Map<String, String> texts, Planner planner) {
         this.texts = texts;
-        this.edits = edits;
-        this.refused = refused;
-        this.rule = rule;
+        this.planner = planner;
     }
 
     void drop(HelmValues values, Position finding) {
@@ -45,7 +40,7 @@ final class ChartRoutes {
             found = true;
             NodeTuple gone = merge.getValue().size() == 1 ? tuple(cluster, "merge") : routes;
             if (!(layer.origin() instanceof Origin.SameFile)) {
-                refused.add(at(layer.position(routes.getKeyNode())) + rule + ": not fixed: config.cluster.merge.routes is in "
+                planner.refuse(layer.position(routes.getKeyNode()), "config.cluster.merge.routes is in "
                         + layer.description() + ", a string natsguard does not rewrite: remove it by hand");
                 continue;
             }
@@ -53,7 +48,7 @@ final class ChartRoutes {
             String text = texts.get(key.file());
             int start = text == null ? -1 : ConfText.offset(text, key.line(), key.column());
             if (start < 0 || !ConfText.startsLine(text, start)) {
-                refused.add(at(key) + rule + ": not fixed: config.cluster.merge is not a block mapping: remove routes by hand");
+                planner.refuse(key, "config.cluster.merge is not a block mapping: remove routes by hand");
                 continue;
             }
             Mark end = gone.getValueNode().getEndMark();
@@ -63,17 +58,12 @@ final class ChartRoutes {
             int stopLine = text.lastIndexOf('\n', stop - 1) + 1;
             int lineEnd = text.indexOf('\n', stop);
             int cut = text.substring(stopLine, stop).isBlank() ? stopLine : lineEnd < 0 ? text.length() : lineEnd + 1;
-            edits.add(new Edit(key.file(), start - ConfText.indentation(text, start).length(), cut, "", rule,
+            planner.edits().add(new Edit(key.file(), start - ConfText.indentation(text, start).length(), cut, "", planner.rule(),
                     "config.cluster.merge.routes removed: the chart writes one route per pod"));
         }
         if (!found) {
-            refused.add(at(finding) + rule + ": not fixed: the chart's routes come from a patch or the chart's defaults: "
-                    + "remove the override by hand");
+            planner.refuse(finding, "the chart's routes come from a patch or the chart's defaults: remove the override by hand");
         }
-    }
-
-    private static String at(Position p) {
-        return p == null ? "" : p.file() + ":" + p.line() + ": ";
     }
 
     private static MappingNode map(Node node, String key) {

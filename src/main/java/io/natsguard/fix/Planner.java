@@ -40,6 +40,11 @@ final class Planner implements FixContext {
         this.rule = id;
     }
 
+    /** The rule whose fix is being planned. */
+    String rule() {
+        return rule;
+    }
+
     List<Edit> edits() {
         return edits;
     }
@@ -57,7 +62,7 @@ final class Planner implements FixContext {
         String why = "one route per pod of " + cluster.workload().label();
         Optional<HelmValues> chart = charts.stream().filter(values -> values.owner() == cluster.workload().object()).findFirst();
         if (chart.isPresent()) {
-            new ChartRoutes(texts, edits, refused, rule).drop(chart.get(), cluster.routesAt());
+            new ChartRoutes(texts, this).drop(chart.get(), cluster.routesAt());
             return;
         }
         if (cluster.workload() != null && !cluster.workload().argRoutes().isEmpty()) {
@@ -188,7 +193,8 @@ final class Planner implements FixContext {
         return c == '"' || c == '\'' ? String.valueOf(c) : "";
     }
 
-    private void refuse(Position at, String why) {
+    /** A fix that cannot be made at {@code at}, and why: reported, nothing changes. */
+    void refuse(Position at, String why) {
         refused.add((at == null ? "" : at.file() + ":" + at.line() + ": ") + rule + ": not fixed: " + why);
     }
 }

@@ -98,7 +98,7 @@ public final class MeshCheck {
                 problems.add(endpoints + " servers were checked, but --expect says " + expected);
             }
         }
-        warning |= checkPools(samples, judged, problems);
+        warning |= checkPools(samples.get(samples.size() - 1), names, problems);
         MeshResult.Status status = judged.stream().noneMatch(MeshResult.Member::reachable) ? MeshResult.Status.UNKNOWN
                 : critical ? MeshResult.Status.CRITICAL : warning ? MeshResult.Status.WARNING : MeshResult.Status.OK;
         return new MeshResult(status, cluster, judged, pairs, problems, expected, samples.size(), null);
@@ -199,11 +199,8 @@ public final class MeshCheck {
      * most of its peers, or fewer pooled ones than its {@code pool_size}, is an incomplete pool (a
      * known server bug before 2.12.6); a warning, since the peers are still connected.
      */
-    private static boolean checkPools(List<List<Snapshot>> samples, List<MeshResult.Member> members, List<String> problems) {
+    private static boolean checkPools(List<Snapshot> last, Map<String, String> names, List<String> problems) {
         boolean short_ = false;
-        List<Snapshot> last = samples.get(samples.size() - 1);
-        Map<String, String> names = new HashMap<>();
-        last.stream().filter(Snapshot::answered).forEach(s -> names.put(s.serverId(), s.serverName()));
         for (Snapshot s : last) {
             if (!s.answered()) {
                 continue;

@@ -29,15 +29,7 @@ class WebhookDistributionIT {
 
     @Test
     void theInstalledServeAnswersAReview() throws Exception {
-        Path opt = Files.createDirectories(tmp.resolve("opt"));
-        unpack(archive(Path.of("../target"), "natsguard-[0-9].*\\.tar\\.gz", "the main build (mvn -B package) first"), opt);
-        unpack(archive(Path.of("target"), "natsguard-webhook-.*\\.tar\\.gz", "mvn -B -f webhook/pom.xml package"), opt);
-        List<Path> unpacked;
-        try (Stream<Path> dirs = Files.list(opt)) {
-            unpacked = dirs.toList();
-        }
-        assertThat(unpacked).as("both archives unpack into one natsguard-VERSION directory").hasSize(1);
-        Path installed = unpacked.get(0);
+        Path installed = install();
         Path tls = RotatingCertificates.RESOURCES.toAbsolutePath();
         ProcessBuilder serve = new ProcessBuilder(installed.resolve("bin/natsguard").toString(), "serve", "--port", String.valueOf(PORT),
                 "--tls-cert", tls.resolve("tls.crt").toString(), "--tls-key", tls.resolve("tls.key").toString())
@@ -66,13 +58,7 @@ class WebhookDistributionIT {
 
     @Test
     void theInstalledServeMakesItsCacheAsTheImageBuildDoes() throws Exception {
-        Path opt = Files.createDirectories(tmp.resolve("opt"));
-        unpack(archive(Path.of("../target"), "natsguard-[0-9].*\\.tar\\.gz", "the main build (mvn -B package) first"), opt);
-        unpack(archive(Path.of("target"), "natsguard-webhook-.*\\.tar\\.gz", "mvn -B -f webhook/pom.xml package"), opt);
-        Path installed;
-        try (Stream<Path> dirs = Files.list(opt)) {
-            installed = dirs.findFirst().orElseThrow();
-        }
+        Path installed = install();
         ProcessBuilder train = new ProcessBuilder(installed.resolve("bin/natsguard").toString(), "serve", "--aot-train")
                 .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile());
         train.environment().put("NATSGUARD_CACHE_DIR", tmp.resolve("cache").toString());
@@ -83,6 +69,19 @@ class WebhookDistributionIT {
             assertThat(caches.map(p -> p.getFileName().toString())).singleElement()
                     .satisfies(name -> assertThat(name).matches("natsguard-.*webhook-app\\.(aot|jsa)"));
         }
+    }
+
+    /** Both release archives unpacked as the README's Install section says: one natsguard-VERSION directory. */
+    private Path install() throws Exception {
+        Path opt = Files.createDirectories(tmp.resolve("opt"));
+        unpack(archive(Path.of("../target"), "natsguard-[0-9].*\\.tar\\.gz", "the main build (mvn -B package) first"), opt);
+        unpack(archive(Path.of("target"), "natsguard-webhook-.*\\.tar\\.gz", "mvn -B -f webhook/pom.xml package"), opt);
+        List<Path> unpacked;
+        try (Stream<Path> dirs = Files.list(opt)) {
+            unpacked = dirs.toList();
+        }
+        assertThat(unpacked).as("both archives unpack into one natsguard-VERSION directory").hasSize(1);
+        return unpacked.get(0);
     }
 
     private static Path archive(Path dir, String pattern, String build) throws IOException {
