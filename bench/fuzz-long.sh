@@ -35,12 +35,14 @@ status=0
 elapsed=$(( $(date +%s) - start ))
 
 # libFuzzer's last status line (e.g. "#183201 DONE cov: 2271 ft: 9420 corp: 1312/98Kb ...") and its run count.
-last="$(grep -E '^#[0-9]+ ' "$log" | tail -1 || true)"
+last="$(grep -P '^#\d+\t' "$log" | tail -1 || true)"
 runs="$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)"
 echo "== wall time: ${elapsed} s; maven exit status: $status"
 echo "== last status: ${last:-none}"
 echo "== ${runs:-no 'Done' line: the run ended on a find or an error}"
-finds="$(find "$work" -path '*FuzzTestInputs*' -name 'crash-*' -newer "$work/pom.xml" 2>/dev/null || true)"
+# A find is a new, untracked file beside the committed seeds; the corpus the run grew is kept in .cifuzz-corpus.
+finds="$(git -C "$work" status --porcelain --untracked-files=all -- '*FuzzTestInputs*' | sed 's/^?? //' || true)"
 echo "== finds: ${finds:-none}"
+echo "== corpus grown: $(find "$work/$module/.cifuzz-corpus" -type f 2>/dev/null | wc -l) inputs"
 grep -E 'Tests run:.*Fail|== Java Exception|FuzzTestFindingException' "$log" | tail -5 || true
 exit "$status"
