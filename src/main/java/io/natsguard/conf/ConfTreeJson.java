@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,26 +161,9 @@ public final class ConfTreeJson {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    /**
-     * A float as Go's encoding/json writes it (shortest round trip; exponent form below 1e-6 and
-     * from 1e21), with ".0" added when it would otherwise read as an integer.
-     */
+    /** A float as the corpus writes it: Go's encoding/json text, with ".0" when it would read as an integer. */
     static String goFloat(double d) {
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        double abs = Math.abs(d);
-        String text;
-        if (abs < 1e-6 || abs >= 1e21) {
-            String digits = exact.unscaledValue().abs().toString();
-            int exponent = digits.length() - 1 - exact.scale();
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String exp = Math.abs(exponent) < 10 && exponent > 0 ? "0" + exponent : Integer.toString(Math.abs(exponent));
-            text = (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
-        } else {
-            text = exact.toPlainString();
-        }
+        String text = GoJson.number(d);
         return text.contains(".") || text.contains("e") ? text : text + ".0";
     }
 }

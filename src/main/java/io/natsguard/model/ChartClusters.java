@@ -3,6 +3,7 @@ package io.natsguard.model;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfValue;
+import io.natsguard.conf.GoJson;
 import io.natsguard.conf.Position;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.Origin;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the official NATS chart deploys for a HelmRelease or an Application, as a cluster the rules
@@ -105,12 +108,15 @@ final class ChartClusters {
 
     /** Writes a values tree as NATS config, one value a line, remembering which values line each config line came from. */
     private static final class ConfWriter {
+        /** The chart's {@code "<<\\s+(.*?)\\s+>>"}; a JSON string holds no raw quote, so a match is the whole string. */
+        private static final Pattern UNQUOTE_MARKER = Pattern.compile("\"<<\\s+(.*?)\\s+>>\"");
+
         private final StringBuilder text = new StringBuilder();
         private final Map<Integer, Position> lines = new HashMap<>();
         private int line = 1;
 
         void block(String key, Traced map, int depth) {
-            emit(depth, quoteKey(key) + " {", map.from());
+            emit(depth, string(key) + " {", map.from());
             map.map().forEach((k, v) -> {
                 if (!k.endsWith("$include")) { // the chart's include lines name files natsguard does not see
                     entry(k, v, depth + 1);
@@ -123,7 +129,7 @@ final class ChartClusters {
             if (value.isMap()) {
                 block(key, value, depth);
             } else if (value.isList()) {
-                emit(depth, quoteKey(key) + ": [", value.from());
+                emit(depth, string(key) + ": [", value.from());
                 for (Traced item : value.list()) {
                     if (item.isMap()) {
                         block("", item, depth + 1);
@@ -133,7 +139,7 @@ final class ChartClusters {
                 }
                 emit(depth, "]", value.from());
             } else {
-                emit(depth, quoteKey(key) + ": " + scalar(value.value()), value.from());
+                emit(depth, string(key) + ": " + scalar(value.value()), value.from());
             }
         }
 
@@ -145,39 +151,25 @@ final class ChartClusters {
             line++;
         }
 
-        private static String quoteKey(String key) {
-            return "\"" + key.replace("\"", "") + "\"";
+        /**
+         * A scalar as the chart writes it: {@code toPrettyJson} (Go's encoding/json, where every YAML
+         * number is a float64), then {@code nats.formatConfig}'s rewrite of a whole string
+         * {@code "<< X >>"} into the bare text X.
+         */
+        private static String scalar(Object value) {
+            if (value == null || value instanceof Boolean) {
+                return String.valueOf(value);
+            }
+            if (value instanceof Number n) {
+                return GoJson.number(n.doubleValue());
+            }
+            return string(value.toString());
         }
 
-        /** A value as the chart's JSON-like output means it, in NATS syntax. */
-        private static String scalar(Object value) {
-            if (value == null) {
-                return "null";
-            }
-            if (value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
-                return value.toString();
-            }
-            if (value instanceof Double d) {
-                return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
-            }
-            StringBuilder out = new StringBuilder("\"");
-            for (char c : value.toString().toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\t' -> out.append("\\t");
-                    case '\r' -> out.append("\\r");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\x%02x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            return out.append('"').toString();
+        private static String string(String s) {
+            String quoted = GoJson.string(s);
+            Matcher marker = UNQUOTE_MARKER.matcher(quoted);
+            return marker.matches() ? marker.group(1) : quoted;
         }
     }
 }
