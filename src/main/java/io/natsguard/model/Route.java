@@ -33,10 +33,12 @@ public final class Route {
         int at = authority.lastIndexOf('@');
         this.userInfo = at < 0 ? "" : authority.substring(0, at);
         String hostPort = authority.substring(at + 1);
-        int colon = hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':');
-        String hostPart = colon <= 0 ? hostPort : hostPort.substring(0, colon);
-        this.host = hostPart.toLowerCase(Locale.ROOT);
-        this.port = colon <= 0 ? -1 : parsePort(hostPort.substring(colon + 1));
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < hostPort.indexOf(']')) {
+            colon = -1; // inside an IPv6 address in brackets, which has no port
+        }
+        this.host = (colon < 0 ? hostPort : hostPort.substring(0, colon)).toLowerCase(Locale.ROOT);
+        this.port = colon < 0 ? -1 : parsePort(hostPort.substring(colon + 1));
     }
 
     private static int parsePort(String text) {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natsguard.conf.Position;
 import io.natsguard.source.ManifestReader;
+import io.natsguard.source.HelmValues;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How manifests become clusters: which data is NATS config, how mounts and flags are read. */
 class ClusterModelBuilderTest {
@@ -172,5 +176,205 @@ class ClusterModelBuilderTest {
                 ---
                 """ + workload.formatted("a") + "---\n" + workload.formatted("b"));
         assertThat(found).hasSize(2).allMatch(c -> c.config() != null);
+    }
+
+    private static List<Cluster> confFiles(ClusterModelBuilder.ConfFile... files) {
+        ClusterModelBuilder builder = new ClusterModelBuilder();
+        for (ClusterModelBuilder.ConfFile file : files) {
+            builder.addConfFile(file);
+        }
+        return builder.build().clusters();
+    }
+
+    private static ClusterModelBuilder.ConfFile conf(String path, String text, boolean namedByUser) {
+        return new ClusterModelBuilder.ConfFile(path, text.getBytes(StandardCharsets.UTF_8), namedByUser);
+    }
+
+    @Test
+    void twoOptionsOfNatsServerAreEnoughEvidenceOneIsNot() {
+        assertThat(confFiles(conf("site/server.conf", "port: 4222\nserver_name: a\n", false))).hasSize(1);
+        assertThat(confFiles(conf("site/server.conf", "port: 4222\nworkers: 4\n", false))).isEmpty();
+        // an option of the wrong type is no evidence
+        assertThat(confFiles(conf("site/server.conf", "port: \"web\"\nserver_name: a\n", false))).isEmpty();
+        assertThat(confFiles(conf("site/server.conf", "workers: 4\n", true))).hasSize(1);
+        assertThat(confFiles(conf("deploy/NATS-a.conf", "workers: 4\n", false))).hasSize(1);
+    }
+
+    @Test
+    void aClusterIsFoundAtItsBlockItsRoutesItsFlagOrItsWorkload() {
+        Cluster alone = confFiles(conf("n.conf", "port: 4222\ncluster {\n  name: c\n  routes: [ 5, nats://a:6222 ]\n}\n", true)).get(0);
+        assertThat(alone.label()).isEqualTo("n.conf");
+        assertThat(alone.clustered()).isTrue();
+        assertThat(alone.clusterAt()).isEqualTo(new Position("n.conf", 2, 1));
+        assertThat(alone.routesAt()).isEqualTo(new Position("n.conf", 4, 3));
+        assertThat(alone.routes()).extracting(Route::url).containsExactly("nats://a:6222"); // 5 is no URL
+        assertThat(alone.config().at("cluster", "name").value()).isEqualTo("c");
+        assertThat(alone.config().at("cluster", "name", "deeper")).isNull();
+        assertThat(alone.config().at("nope", "name")).isNull();
+
+        Cluster noRoutes = confFiles(conf("n.conf", "port: 4222\n\ncluster { name: c, tls: \"no\" }\n", true)).get(0);
+        assertThat(noRoutes.routesAt()).isEqualTo(noRoutes.clusterAt()).isEqualTo(new Position("n.conf", 3, 1));
+        assertThat(noRoutes.clusterTls()).isNull();
+
+        Cluster notABlock = confFiles(conf("n.conf", "port: 4222\ncluster: 6222\n", true)).get(0);
+        assertThat(notABlock.clusterBlock()).isNull();
+        assertThat(notABlock.clustered()).isFalse();
+        assertThat(notABlock.clusterAt()).isNull();
+        assertThat(notABlock.routes()).isEmpty();
+
+        List<Cluster> workloads = clusters("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: flags, namespace: ns }
+                spec:
+                  template: { spec: { containers: [ { name: n, image: nats, args: [ -DV, --cluster, "nats://0.0.0.0:6222" ] } ] } }
+                ---
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: plain, namespace: ns }
+                spec:
+                  template: { spec: { containers: [ { name: n, image: nats } ] } }
+                """);
+        Cluster flags = workloads.get(0);
+        assertThat(flags.label()).isEqualTo("StatefulSet ns/flags");
+        assertThat(flags.clustered()).isTrue();
+        assertThat(flags.clusterAt()).isEqualTo(new Position("m.yaml", 5, 85));
+        assertThat(flags.routesAt()).isEqualTo(flags.clusterAt());
+        Cluster plain = workloads.get(1);
+        assertThat(plain.clustered()).isFalse();
+        assertThat(plain.clusterAt()).isEqualTo(plain.workload().object().position());
+    }
+
+    @Test
+    void flagsAreReadAsGoReadsThemAndLiteralEnvironmentValuesResolve() {
+        Cluster cluster = clusters("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: { name: c, namespace: ns }
+                data:
+                  nats.conf: "cluster { name: $NAME, routes: [ $ROUTE, $ELSEWHERE ] }"
+                ---
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: n, namespace: ns }
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: nats
+                        image: example.com/base:1
+                        command: [ /usr/local/bin/nats-server ]
+                        args: [ "-", "--", -js, -c=/etc/nats/nats.conf, --cluster_name, from-flag, --trace ]
+                        env:
+                        - { name: NAME, value: east }
+                        - { name: ROUTE, value: "nats://n-0.n:6222" }
+                        - { name: ELSEWHERE, valueFrom: { secretKeyRef: { name: s, key: k } } }
+                        volumeMounts: [ { name: v, mountPath: /etc/nats } ]
+                      volumes: [ { name: v, configMap: { name: c } } ]
+                """).get(0);
+        Workload workload = cluster.workload();
+        assertThat(workload.configPath()).isEqualTo("/etc/nats/nats.conf");
+        assertThat(workload.clusterName()).isEqualTo("from-flag");
+        assertThat(workload.env()).containsOnlyKeys("NAME", "ROUTE");
+        assertThat(cluster.config().at("cluster", "name").value()).isEqualTo("east");
+        // a variable set elsewhere reads as its own name, never as an empty value
+        assertThat(cluster.routes()).extracting(Route::url).containsExactly("nats://n-0.n:6222", "$ELSEWHERE");
+    }
+
+    @Test
+    void aFlagWithoutItsValueAtTheEndIsNoFlag() {
+        Workload workload = clusters("""
+                apiVersion: v1
+                kind: Pod
+                metadata: { name: p }
+                spec: { containers: [ { name: n, image: nats, args: [ --routes, "nats://a:6222,,nats://b:6222", --config ] } ] }
+                """).get(0).workload();
+        assertThat(workload.configPath()).isNull();
+        assertThat(workload.argRoutes()).extracting(Route::host).containsExactly("a", "b");
+    }
+
+    @Test
+    void aProjectedSecretIsAMount() {
+        String workload = """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: nats }
+                spec:
+                  template:
+                    spec:
+                      containers: [ { name: nats, image: nats, volumeMounts: [ { name: p, mountPath: /etc/p } ] } ]
+                      volumes: [ { name: p, projected: { sources: [ { secret: { name: creds } }, { configMap: { name: conf } } ] } } ]
+                """;
+        assertThat(ClusterModelBuilder.mountedByNatsServer(ManifestReader.read("s.yaml", workload).objects().get(0)))
+                .containsExactly(new ClusterModelBuilder.Mounted("Secret", "creds"), new ClusterModelBuilder.Mounted("ConfigMap", "conf"));
+    }
+
+    @Test
+    void includesResolveAmongTheMountedFilesOrTheKeysOfTheirConfigMap() {
+        List<Cluster> found = clusters("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: { name: mounted, namespace: ns }
+                data:
+                  nats.conf: "include ./auth.conf\\ninclude ./missing.conf\\n"
+                  auth.conf: "authorization { token: t }"
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: { name: alone, namespace: ns }
+                data:
+                  nats.conf: "include ./auth.conf\\ncluster { name: c }\\n"
+                  auth.conf: "authorization { token: t }"
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: { name: broken, namespace: ns }
+                data:
+                  nats.conf: "include other.conf\\n"
+                ---
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: n, namespace: ns }
+                spec:
+                  template:
+                    spec:
+                      containers: [ { name: nats, image: nats, args: [ -c, /etc/nats/nats.conf ], volumeMounts: [ { name: v, mountPath: /etc/nats } ] } ]
+                      volumes: [ { name: v, configMap: { name: mounted } } ]
+                """);
+        // the mounted ConfigMap is checked with its workload only; the others on their own
+        assertThat(found).extracting(Cluster::label).containsExactlyInAnyOrder("StatefulSet ns/n",
+                "ConfigMap ns/alone key nats.conf", "ConfigMap ns/broken key nats.conf");
+        assertThat(labelled(found, "StatefulSet ns/n").config().error()).hasMessageContaining(
+                "open /etc/nats/missing.conf: no such file or directory (not among the mounted ConfigMaps and Secrets)");
+        NatsConfig alone = labelled(found, "ConfigMap ns/alone key nats.conf").config();
+        assertThat(alone.error()).isNull();
+        assertThat(alone.at("authorization", "token").value()).isEqualTo("t");
+        assertThat(labelled(found, "ConfigMap ns/broken key nats.conf").config().error()).hasMessageContaining(
+                "open /other.conf: no such file or directory (not among the keys of ConfigMap ns/broken)");
+    }
+
+    private static Cluster labelled(List<Cluster> clusters, String label) {
+        return clusters.stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aConfFileAnotherIncludesIsCheckedAsPartOfItsIncluder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("nats.conf"), "port: 4222\ninclude cluster.conf\n");
+        Files.writeString(dir.resolve("cluster.conf"), "cluster { name: c, port: 6222 }\n");
+        List<Cluster> found = confFiles(conf(dir.resolve("nats.conf").toString(), Files.readString(dir.resolve("nats.conf")), true),
+                conf(dir.resolve("cluster.conf").toString(), Files.readString(dir.resolve("cluster.conf")), true));
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c.label()).endsWith("nats.conf");
+            assertThat(c.clusterBlock()).isNotNull();
+        });
+    }
+
+    @Test
+    void theChartsHeadlessServiceIsAmongTheServices() {
+        String values = "config: { cluster: { enabled: true } }\n";
+        HelmValues release = HelmValues.ofValuesFile("values.yaml", values, "msg", "prod", null).orElseThrow();
+        Cluster cluster = new ClusterModelBuilder().addChartValues(List.of(release)).build().clusters().get(0);
+        assertThat(cluster.label()).isEqualTo("StatefulSet prod/msg-nats of HelmValues prod/values.yaml");
+        assertThat(cluster.services().namedBy("msg-nats-headless.prod.svc", "prod")).hasValueSatisfying(s -> assertThat(s.headless()).isTrue());
     }
 }
