@@ -51,7 +51,7 @@ class ClusterModelBuilderTest {
         assertThat(ClusterModelBuilder.mountedByNatsServer(ManifestReader.read("s.yaml", workload).objects().get(0)))
                 .containsExactly(new ClusterModelBuilder.Mounted("ConfigMap", "nats-config"),
                         new ClusterModelBuilder.Mounted("Secret", "nats-tls"), new ClusterModelBuilder.Mounted("ConfigMap", "nats-extra"));
-        String web = workload.replace("image: nats:2.10", "image: nginx:1.27").replace("args: [ --config, /etc/nats/nats.conf ]", "args: []");
+        String web = workload.replace("image: nats:2.10", "image: nginx:1.27").replace("args: [ --config, /etc/nats/nats.conf ]", "args: [ -g, \"daemon off;\" ]");
         assertThat(ClusterModelBuilder.mountedByNatsServer(ManifestReader.read("w.yaml", web).objects().get(0))).isEmpty();
     }
 
