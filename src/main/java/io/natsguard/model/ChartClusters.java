@@ -56,7 +56,10 @@ final class ChartClusters {
                     + "changing the StatefulSet's replicas through statefulSet.merge or patch, and drop hand-written routes.",
             "routes-missing", "With the NATS chart: remove the override that empties config.cluster routes.",
             "route-credentials-plaintext", "With the NATS chart: keep config.cluster.routeURLs.password out of plain "
-                    + "values (a Secret in Flux valuesFrom, or TLS certificates for route authentication).");
+                    + "values (a Secret in Flux valuesFrom, or TLS certificates for route authentication).",
+            "conf-parse-error", "With the NATS chart: the chart writes this value into nats.conf as Go's JSON does "
+                    + "(a control character as a \\u escape, a large number without its exponent), which nats-server "
+                    + "cannot read; change the value in the values.");
 
     /** {@code --routes} among the container's arguments (they override the file's routes). */
     private static List<Route> argRoutes(List<Fact<String>> args, Position owner) {

@@ -167,6 +167,7 @@ class ChartClustersTest {
                     merge: { pool_size: 1.0e+20 }
                 """);
         assertThat(cluster.config().error()).hasMessageContaining("integer '100000000000000000000' is out of the range");
+        assertThat(cluster.advice().get("conf-parse-error")).contains("as Go's JSON does");
         // found at the values line that caused it
         assertThat(cluster.config().locate(cluster.config().error().position()).line()).isEqualTo(4);
     }
