@@ -3,6 +3,7 @@ package io.natsguard.conf;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -20,7 +21,9 @@ import java.util.Map;
  */
 public final class ConfTreeJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Characters beyond U+FFFF as their four UTF-8 bytes, as Go writes them, not as two escaped surrogates. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private ConfTreeJson() {
     }

@@ -1,6 +1,8 @@
 package io.natsguard.conf;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Text of values as Go's encoding/json writes them: what the shared corpus's trees hold, and what
@@ -23,7 +25,7 @@ public final class GoJson {
         if (d == 0) {
             return 1 / d < 0 ? "-0" : "0";
         }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal exact = shortest(d).stripTrailingZeros();
         double abs = Math.abs(d);
         if (abs >= 1e-6 && abs < 1e21) {
             return exact.toPlainString();
@@ -33,6 +35,25 @@ public final class GoJson {
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
+
+    /**
+     * The shortest decimal that reads back as {@code d}, the nearest one when there are several, as
+     * Go's strconv finds it. Java 17's Double.toString is not always shortest ({@code 4.9E-324}).
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; ; digits++) {
+            for (RoundingMode mode : NEAREST_FIRST) {
+                BigDecimal candidate = exact.round(new MathContext(digits, mode));
+                if (candidate.doubleValue() == d) {
+                    return candidate;
+                }
+            }
+        }
+    }
+
+    /** The nearest rounding, then the one on its other side: one of them is the shortest that reads back. */
+    private static final RoundingMode[] NEAREST_FIRST = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
 
     /**
      * A string in double quotes with Go's escapes: {@code \" \\ \n \r \t}, {@code \b \f} (Go 1.22 and

@@ -1,6 +1,5 @@
 package io.natsguard.conf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 
@@ -74,26 +73,16 @@ final class Lexer {
         return stack.remove(stack.size() - 1);
     }
 
+    /** Emits the current token, with the escaped parts gathered before it (which are then used up). */
     private void emit(Item.Type type) {
-        int partsLength = stringParts.size();
-        int valueLength = partsLength + (pos - start);
-        String value;
-        if (partsLength == 0) {
-            value = new String(input, start, pos - start, StandardCharsets.UTF_8);
-        } else {
-            stringParts.append(input, start, pos - start);
-            value = stringParts.decode();
-            stringParts.truncate(partsLength);
-        }
+        int valueLength = stringParts.size() + (pos - start);
+        stringParts.append(input, start, pos - start);
+        String value = stringParts.decode();
+        stringParts.clear();
         items.add(new Item(type, value, line, pos - ilstart - valueLength, tokenStart));
         start = pos;
         ilstart = lstart;
         tokenStart = pos;
-    }
-
-    private void emitString() {
-        emit(Item.Type.STRING);
-        stringParts.clear();
     }
 
     private void addCurrentStringPart(int offset) {
@@ -113,68 +102,69 @@ final class Lexer {
             width = 0;
             return EOF;
         }
-        int b = input[pos];
-        if (b == '\n') {
+        if (input[pos] == '\n') {
             line++;
             lstart = pos;
         }
-        if (b >= 0) {
-            width = 1;
-            pos++;
-            return b;
-        }
-        int r = decodeMultiByte();
+        int decoded = decodeRune(input, pos, length);
+        width = widthOf(decoded);
         pos += width;
-        return r;
+        return runeOf(decoded);
     }
 
-    /** utf8.DecodeRune for a non-ASCII lead byte at pos: sets width, returns the rune or U+FFFD. */
-    private int decodeMultiByte() {
-        int b0 = input[pos] & 0xFF;
+    /**
+     * Go's utf8.DecodeRune of {@code bytes[at..end)}, packed as {@code width << 24 | rune}: an invalid
+     * or cut-short sequence decodes to U+FFFD with width 1, so every bad byte counts once.
+     */
+    static int decodeRune(byte[] bytes, int at, int end) {
+        int b0 = bytes[at] & 0xFF;
+        if (b0 < 0x80) {
+            return 1 << 24 | b0;
+        }
         int need;
-        int min;
         int lo = 0x80;
         int hi = 0xBF;
         if (b0 >= 0xC2 && b0 <= 0xDF) {
             need = 1;
-            min = b0 & 0x1F;
         } else if (b0 >= 0xE0 && b0 <= 0xEF) {
             need = 2;
-            min = b0 & 0x0F;
-            if (b0 == 0xE0) {
-                lo = 0xA0;
-            } else if (b0 == 0xED) {
-                hi = 0x9F;
-            }
+            lo = b0 == 0xE0 ? 0xA0 : lo; // no overlong forms
+            hi = b0 == 0xED ? 0x9F : hi; // no surrogates
         } else if (b0 >= 0xF0 && b0 <= 0xF4) {
             need = 3;
-            min = b0 & 0x07;
-            if (b0 == 0xF0) {
-                lo = 0x90;
-            } else if (b0 == 0xF4) {
-                hi = 0x8F;
-            }
+            lo = b0 == 0xF0 ? 0x90 : lo; // no overlong forms
+            hi = b0 == 0xF4 ? 0x8F : hi; // nothing above U+10FFFF
         } else {
-            width = 1;
-            return RUNE_ERROR;
+            return 1 << 24 | RUNE_ERROR;
         }
-        if (pos + need >= length) {
-            width = 1;
-            return RUNE_ERROR;
-        }
-        int r = min;
+        int r = b0 & (0x7F >> (need + 1));
         for (int i = 1; i <= need; i++) {
-            int b = input[pos + i] & 0xFF;
-            int low = i == 1 ? lo : 0x80;
-            int high = i == 1 ? hi : 0xBF;
-            if (b < low || b > high) {
-                width = 1;
-                return RUNE_ERROR;
+            int b = at + i < end ? bytes[at + i] & 0xFF : -1;
+            if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) {
+                return 1 << 24 | RUNE_ERROR;
             }
-            r = (r << 6) | (b & 0x3F);
+            r = r << 6 | b & 0x3F;
         }
-        width = need + 1;
-        return r;
+        return (need + 1) << 24 | r;
+    }
+
+    static int runeOf(int decoded) {
+        return decoded & 0xFFFFFF;
+    }
+
+    static int widthOf(int decoded) {
+        return decoded >>> 24;
+    }
+
+    /** Bytes as a Java string the way Go's encoding/json reads them: one U+FFFD per invalid byte. */
+    static String goString(byte[] bytes, int from, int to) {
+        StringBuilder text = new StringBuilder(to - from);
+        for (int at = from; at < to; ) {
+            int decoded = decodeRune(bytes, at, to);
+            text.appendCodePoint(runeOf(decoded));
+            at += widthOf(decoded);
+        }
+        return text.toString();
     }
 
     private void backup() {
@@ -345,11 +335,7 @@ final class Lexer {
         if (isKeySeparator(r)) {
             return lx.errorf("Unexpected key separator '%s'", r);
         }
-        if (isSpace(r)) {
-            lx.next();
-            lx.ignore();
-            return Lexer::lexKeyStart;
-        }
+        // no white space to skip, unlike lex.go's copy of this state: lexTop has skipped it
         if (r == '"') {
             lx.next();
             lx.ignore();
@@ -543,8 +529,7 @@ final class Lexer {
                 break;
         }
         if (isDigit(r)) {
-            lx.backup();
-            return Lexer::lexNumberOrDateOrStringOrIPStart;
+            return Lexer::lexNumberOrDateOrStringOrIP; // lex.go backs up and reads the digit again
         }
         if (isNL(r)) {
             return lx.errorf("Expected value but found new line");
@@ -825,7 +810,7 @@ final class Lexer {
             }
             if (r == '"') {
                 lx.backup();
-                lx.emitString();
+                lx.emit(Item.Type.STRING);
                 lx.next();
                 lx.ignore();
                 return lx.pop();
@@ -846,19 +831,19 @@ final class Lexer {
             if (isNL(r) || r == EOF || r == ';' || r == ',' || r == ']' || r == '}' || isWhitespace(r)) {
                 lx.backup();
                 if (!lx.stringParts.isEmpty()) {
-                    lx.emitString();
+                    lx.emit(Item.Type.STRING);
                 } else if (lx.isBool()) {
                     lx.emit(Item.Type.BOOL);
                 } else if (lx.isVariable()) {
                     lx.emit(Item.Type.VARIABLE);
                 } else {
-                    lx.emitString();
+                    lx.emit(Item.Type.STRING);
                 }
                 return lx.pop();
             }
             if (r == '\'') {
                 lx.backup();
-                lx.emitString();
+                lx.emit(Item.Type.STRING);
                 lx.next();
                 lx.ignore();
                 return lx.pop();
@@ -920,22 +905,13 @@ final class Lexer {
         int low = Character.digit(lx.input[offset + 1], 16);
         if (high < 0 || low < 0) {
             return lx.errorf("Expected two hexadecimal digits after '\\x', but got '%s'",
-                    new String(lx.input, offset, 2, StandardCharsets.UTF_8));
+                    goString(lx.input, offset, offset + 2));
         }
         lx.addStringPart(new byte[] {(byte) (high << 4 | low)});
         return lx.stringState;
     }
 
     // ---- numbers, datetimes, IP-like strings ----
-
-    private static State lexNumberOrDateOrStringOrIPStart(Lexer lx) {
-        int r = lx.next();
-        if (!isDigit(r)) {
-            return r == '.' ? lx.errorf("Floats must start with a digit, not '.'.")
-                    : lx.errorf("Expected a digit but got '%s'.", r);
-        }
-        return Lexer::lexNumberOrDateOrStringOrIP;
-    }
 
     private static State lexNumberOrDateOrStringOrIP(Lexer lx) {
         while (true) {
@@ -1104,17 +1080,13 @@ final class Lexer {
             return !touched;
         }
 
-        void truncate(int newSize) {
-            size = newSize;
-        }
-
         void clear() {
             size = 0;
             touched = false;
         }
 
         String decode() {
-            return new String(bytes, 0, size, StandardCharsets.UTF_8);
+            return goString(bytes, 0, size);
         }
     }
 }

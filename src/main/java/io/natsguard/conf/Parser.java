@@ -195,13 +195,8 @@ final class Parser {
     }
 
     private double parseFloat(Item item) throws ConfParseException {
+        // A float item holds digits, '.' and '-' only; parseDouble refuses non-ASCII digits, as Go does.
         String text = item.value();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.' && c != '-') {
-                throw error(item, "expected float, but got '%s'", text);
-            }
-        }
         double d;
         try {
             d = Double.parseDouble(text);

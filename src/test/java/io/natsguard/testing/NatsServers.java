@@ -177,7 +177,8 @@ public final class NatsServers implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String executable() {
+    /** The path of Debian's nats-server. */
+    public static String executable() {
         return Files.isExecutable(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server" : "/usr/bin/nats-server";
     }
 
