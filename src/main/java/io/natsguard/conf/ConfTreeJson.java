@@ -150,18 +150,7 @@ public final class ConfTreeJson {
     }
 
     private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     /** A float as the corpus writes it: Go's encoding/json text, with ".0" when it would read as an integer. */

@@ -148,6 +148,8 @@ class AgainstTheServerTest {
             a = 2016-13-45T01:02:03Z | expected Zulu formatted DateTime, but got '2016-13-45T01:02:03Z'                                    | 1 | 5
             a = 2016-02-30T01:02:03Z | expected Zulu formatted DateTime, but got '2016-02-30T01:02:03Z'                                    | 1 | 5
             a = $b                   | variable reference for 'b' on line 1 can not be found                                               | 1 | 5
+            include ;                | error parsing include file '', read .: is a directory                                              | 1 | 9
+            include a' ; b = 1       | error parsing include file 'a', open a: no such file or directory                                  | 1 | 9
             """;
 
     private static final String ACCEPTED = """
@@ -166,6 +168,9 @@ class AgainstTheServerTest {
             a = "x\\\\"y"\\nb = 1       | a@1:0 b@2:1
             a = 2016-05-04T01:02:03Z, b = 1.5; c = -2 | a@1:0 b@1:26 c@1:35
             `"`                         |
+            `"a"1`                      | a@1:1
+            a = x' ; b = 1              | a@1:0 b@1:9
+            a = (\\n)x\\n)\\nb = 1       | a@1:0 b@4:1
             """;
 
     /** The server's verdict: the first line of its error, or its unknown-field lines, without its prefix. */

@@ -22,7 +22,7 @@ class LexerTest {
             m {\\n  x = $v; y=2 }    | KEY(m)1:0@0 MAP_START()1:3@3 KEY(x)2:3@6 VARIABLE(v)2:8@10 KEY(y)2:11@14 INTEGER(2)2:13@16 MAP_END()2:16@19 EOF()2:16@19
             a = "x\\\\ty\\\\x41z"    | KEY(a)1:0@0 STRING(x\ty\u0041z)1:9@5 EOF()1:15@15
             a = x\\\\"y; z = 1        | KEY(a)1:0@0 STRING(x"y)1:5@4 KEY(z)1:10@10 INTEGER(1)1:14@14 EOF()1:15@15
-            # c\\na = 1 // d\\n      | COMMENT_START()1:1@1 TEXT( c)1:1@1 KEY(a)2:1@4 INTEGER(1)2:5@8 COMMENT_START()2:8@12 TEXT( d)2:8@12 EOF()3:15@15
+            `# c\\na = 1 // d\\n`    | COMMENT_START()1:1@1 TEXT( c)1:1@1 KEY(a)2:1@4 INTEGER(1)2:5@8 COMMENT_START()2:9@12 TEXT( d)2:9@12 EOF()3:1@15
             a = (\\nx )\\n)\\n       | KEY(a)1:0@0 STRING(\\nx )\\n)3:5@5 EOF()4:1@12
             a = 1.5; b = -2k, c = 2016-05-04T18:53:41Z | KEY(a)1:0@0 FLOAT(1.5)1:4@4 KEY(b)1:9@9 INTEGER(-2k)1:13@13 KEY(c)1:18@18 DATETIME(2016-05-04T18:53:41Z)1:22@22 EOF()1:42@42
             a = 10.0.0.1:4222        | KEY(a)1:0@0 STRING(10.0.0.1:4222)1:4@4 EOF()1:17@17
@@ -30,6 +30,14 @@ class LexerTest {
             include 'x.conf'; b = 1  | INCLUDE(x.conf)1:9@9 KEY(b)1:18@18 INTEGER(1)1:22@22 EOF()1:23@23
             m { include x.conf }     | KEY(m)1:0@0 MAP_START()1:3@3 INCLUDE(x.conf)1:12@12 MAP_END()1:20@20 EOF()1:20@20
             a = 'x\\n                | KEY(a)1:0@0 ERROR(Unexpected EOF.)2:1@7
+            m { 'a'1 }               | KEY(m)1:0@0 MAP_START()1:3@3 KEY(a)1:5@5 INTEGER(1)1:7@7 MAP_END()1:10@10 EOF()1:10@10
+            a = \\\\x41              | KEY(a)1:0@0 STRING(A)1:7@4 EOF()1:8@8
+            a = \\\\x41$b            | KEY(a)1:0@0 STRING(A$b)1:7@4 EOF()1:10@10
+            a = FALSE                | KEY(a)1:0@0 BOOL(FALSE)1:4@4 EOF()1:9@9
+            a = [1 /x]               | KEY(a)1:0@0 ARRAY_START()1:5@5 INTEGER(1)1:5@5 STRING(x)1:8@8 ARRAY_END()1:10@10 EOF()1:10@10
+            m { /a = 1 }             | KEY(m)1:0@0 MAP_START()1:3@3 KEY(a)1:5@5 INTEGER(1)1:9@9 MAP_END()1:12@12 EOF()1:12@12
+            m { a = 1 /b = 2 }       | KEY(m)1:0@0 MAP_START()1:3@3 KEY(a)1:4@4 INTEGER(1)1:8@8 KEY(b)1:11@11 INTEGER(2)1:15@15 MAP_END()1:18@18 EOF()1:18@18
+            `a = "\\\\x0a\\\\x30"`   | KEY(a)1:0@0 STRING(\\n0)1:11@5 EOF()1:14@14
             """)
     void itemsAndTheirPlaces(String input, String expected) {
         assertThat(items(AgainstTheServerTest.bytes(input))).isEqualTo(expected);
@@ -146,6 +154,16 @@ class LexerTest {
             """)
     void digitsAreGosUnicodeIsDigit(String codePoint, boolean digit) {
         assertThat(Lexer.isDigit(Integer.parseInt(codePoint, 16))).isEqualTo(digit);
+    }
+
+    @org.junit.jupiter.api.Test
+    void afterTheEndItKeepsReturningTheEnd() {
+        Lexer lexer = new Lexer(new byte[] {'a', '=', '1'});
+        List<Item.Type> types = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            types.add(lexer.nextItem().type());
+        }
+        assertThat(types).containsExactly(Item.Type.KEY, Item.Type.INTEGER, Item.Type.EOF, Item.Type.EOF, Item.Type.EOF);
     }
 
     private static byte[] hexBytes(String hex) {

@@ -148,6 +148,13 @@ class ParserValuesTest {
                 .hasMessageContaining("includes nested deeper than " + Parser.MAX_INCLUDE_DEPTH + " files");
     }
 
+    @Test
+    void aVariableNotInTheConfigIsLookedUpInTheProcessEnvironment() throws Exception {
+        String path = System.getenv("PATH");
+        ConfValue root = new ConfParser(Environment.system()).parse("t.conf", "a = $PATH\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(root.asMap().get("a").value()).isEqualTo(path);
+    }
+
     private static long pow(long base, int exponent) {
         long result = 1;
         for (int i = 0; i < exponent; i++) {
