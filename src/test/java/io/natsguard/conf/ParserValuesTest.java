@@ -149,6 +149,14 @@ class ParserValuesTest {
     }
 
     @Test
+    void anUnquotedIncludePathEndsAtAQuoteAndLexingGoesOn() throws Exception {
+        Files.writeString(dir.resolve("inc.conf"), "a = 1\n");
+        Files.writeString(dir.resolve("main.conf"), "include inc.conf' ; b = 2\n");
+        ConfValue root = new ConfParser(Environment.of(Map.of())).parseFile(dir.resolve("main.conf").toString());
+        assertThat(root.asMap()).containsOnlyKeys("a", "b");
+    }
+
+    @Test
     void aVariableNotInTheConfigIsLookedUpInTheProcessEnvironment() throws Exception {
         String path = System.getenv("PATH");
         ConfValue root = new ConfParser(Environment.system()).parse("t.conf", "a = $PATH\n".getBytes(StandardCharsets.UTF_8));
