@@ -10,6 +10,9 @@ import java.math.RoundingMode;
  */
 public final class GoJson {
 
+    /** The nearest rounding, then the one on its other side: one of them is the shortest that reads back. */
+    private static final RoundingMode[] NEAREST_FIRST = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
+
     private GoJson() {
     }
 
@@ -51,9 +54,6 @@ public final class GoJson {
             }
         }
     }
-
-    /** The nearest rounding, then the one on its other side: one of them is the shortest that reads back. */
-    private static final RoundingMode[] NEAREST_FIRST = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
 
     /**
      * A string in double quotes with Go's escapes: {@code \" \\ \n \r \t}, {@code \b \f} (Go 1.22 and

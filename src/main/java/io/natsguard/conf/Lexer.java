@@ -76,8 +76,13 @@ final class Lexer {
     /** Emits the current token, with the escaped parts gathered before it (which are then used up). */
     private void emit(Item.Type type) {
         int valueLength = stringParts.size() + (pos - start);
-        stringParts.append(input, start, pos - start);
-        String value = stringParts.decode();
+        String value;
+        if (stringParts.size() == 0) {
+            value = goString(input, start, pos); // most tokens: straight from the input, no copy
+        } else {
+            stringParts.append(input, start, pos - start);
+            value = stringParts.decode();
+        }
         stringParts.clear();
         items.add(new Item(type, value, line, pos - ilstart - valueLength, tokenStart));
         start = pos;
