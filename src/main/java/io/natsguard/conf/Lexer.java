@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 
@@ -107,9 +108,15 @@ final class Lexer {
             width = 0;
             return EOF;
         }
-        if (input[pos] == '\n') {
+        int b = input[pos];
+        if (b == '\n') {
             line++;
             lstart = pos;
+        }
+        if (b >= 0) { // ASCII, nearly every byte of a config
+            width = 1;
+            pos++;
+            return b;
         }
         int decoded = decodeRune(input, pos, length);
         width = widthOf(decoded);
@@ -163,8 +170,17 @@ final class Lexer {
 
     /** Bytes as a Java string the way Go's encoding/json reads them: one U+FFFD per invalid byte. */
     static String goString(byte[] bytes, int from, int to) {
-        StringBuilder text = new StringBuilder(to - from);
-        for (int at = from; at < to; ) {
+        int at = from;
+        while (at < to && bytes[at] >= 0) {
+            at++;
+        }
+        // The ASCII run, which every decoding reads alike, in one go: most tokens are nothing else.
+        String ascii = new String(bytes, from, at - from, StandardCharsets.ISO_8859_1);
+        if (at == to) {
+            return ascii;
+        }
+        StringBuilder text = new StringBuilder(to - from).append(ascii);
+        while (at < to) {
             int decoded = decodeRune(bytes, at, to);
             text.appendCodePoint(runeOf(decoded));
             at += widthOf(decoded);
