@@ -102,7 +102,7 @@ public final class Redactor {
     }
 
     /**
-     * Words are split at white space; a word is cut before each scheme it holds ({@code a,nats://...}).
+     * Words are split at white space; a word is cut before each URL it holds ({@code a,nats://...}).
      * In each piece the user info runs from the scheme's "//" (or the piece's start: a URL without a
      * scheme) to the piece's last '@'.
      */
@@ -123,35 +123,40 @@ public final class Redactor {
 
     /** Returns where scanning goes on: the word's end, or past the '@' of a password that holds a space. */
     private static int hideInWord(String line, int wordStart, int wordEnd, List<int[]> hidden) {
-        int pieceStart = wordStart;
+        int credentials = wordStart;
         while (true) {
-            int separator = line.indexOf("://", pieceStart);
-            int credentials = separator >= 0 && separator < wordEnd ? separator + 3 : pieceStart;
-            int nextScheme = separator >= 0 && separator < wordEnd ? schemeStart(line, credentials, wordEnd) : wordEnd;
-            int at = line.lastIndexOf('@', nextScheme - 1);
+            int next = nextUrl(line, credentials, wordEnd);
+            int pieceEnd = next < 0 ? wordEnd : next;
+            int at = line.lastIndexOf('@', pieceEnd - 1);
             if (at >= credentials) {
                 hidePassword(line, credentials, at, hidden);
-            } else if (nextScheme == wordEnd && credentials > pieceStart) {
+            } else if (next < 0) {
                 return passwordWithSpace(line, credentials, wordEnd, hidden);
             }
-            if (nextScheme == wordEnd) {
+            if (next < 0) {
                 return wordEnd;
             }
-            pieceStart = nextScheme;
+            credentials = line.indexOf("://", next) + 3;
         }
     }
 
-    /** Where the next scheme of the word begins ({@code nats} of {@code ,nats://}), or the word's end. */
-    private static int schemeStart(String line, int from, int wordEnd) {
-        int separator = line.indexOf("://", from);
-        if (separator < 0 || separator >= wordEnd) {
-            return wordEnd;
+    /**
+     * Where the next URL of the word begins: a scheme (a letter, then letters, digits, '+', '-', '.')
+     * and "://", at the word's start or after a character that ends a list or a quote. A scheme right
+     * after ':' or '@' is inside a user info ({@code route:a://b@host} is user route, password a://b).
+     */
+    private static int nextUrl(String line, int from, int wordEnd) {
+        for (int separator = line.indexOf("://", from); separator >= 0 && separator < wordEnd; separator = line.indexOf("://", separator + 1)) {
+            int start = separator;
+            while (start > from && isSchemeChar(line.charAt(start - 1))) {
+                start--;
+            }
+            if (start < separator && Character.isLetter(line.charAt(start))
+                    && (start == from || "\"',[(={;<".indexOf(line.charAt(start - 1)) >= 0)) {
+                return start;
+            }
         }
-        int start = separator;
-        while (start > from && isSchemeChar(line.charAt(start - 1))) {
-            start--;
-        }
-        return start;
+        return -1;
     }
 
     private static boolean isSchemeChar(char c) {
@@ -165,7 +170,8 @@ public final class Redactor {
      */
     private static int passwordWithSpace(String line, int credentials, int wordEnd, List<int[]> hidden) {
         int colon = line.indexOf(':', credentials);
-        if (colon < 0 || colon >= wordEnd - 1 || Character.isDigit(line.charAt(colon + 1)) || line.charAt(credentials) == '[') {
+        if (colon < 0 || colon >= wordEnd - 1 || Character.isDigit(line.charAt(colon + 1)) || line.startsWith("//", colon + 1)
+                || line.charAt(credentials) == '[') {
             return wordEnd;
         }
         int at = line.indexOf('@', wordEnd);

@@ -23,20 +23,13 @@ public final class ConfParseError implements Rule {
     private static final Pattern VALUE = Pattern.compile(
             "(expected (?:integer|float|boolean value|Zulu formatted DateTime), but got )'.*'$|((?:integer|float) )'.*'( is out of the range)$");
 
-    /** A word alone on a line is a key without a value; in a Secret that word may well be a password. */
-    private static final Pattern KEY = Pattern.compile("(key )'.*'( has no value)");
-
     @Override
     public void check(Cluster cluster, RuleContext context) {
         NatsConfig config = cluster.config();
         if (config != null && config.error() != null) {
             context.report(config.locate(config.error().position()),
-                    "nats-server refuses this config: " + shown(config) + ". Fix the syntax here.");
+                    "nats-server refuses this config: " + VALUE.matcher(config.error().getMessage()).replaceAll("$1$2'"
+                            + Redactor.MASK + "'$3") + ". Fix the syntax here.");
         }
-    }
-
-    private static String shown(NatsConfig config) {
-        String message = VALUE.matcher(config.error().getMessage()).replaceAll("$1$2'" + Redactor.MASK + "'$3");
-        return config.inSecret() ? KEY.matcher(message).replaceAll("$1'" + Redactor.MASK + "'$2") : message;
     }
 }

@@ -39,6 +39,9 @@ class RedactorTest {
             `  password: \"s3,cr\\\"et\"  # why`                 | `  password: ***  # why`
             `authorization { user: a, pass = b, c }`            | `authorization { user: a, pass = ***`
             `{\"token\": \"abc\", \"user\": \"x\"}`             | `{\"token\": ***, \"user\": \"x\"}`
+            `  - \"route:a://b@h:1\"`                          | `  - \"route:***@h:1\"`
+            `x nats://u:a://b@h:1 y`                            | `x nats://u:***@h:1 y`
+            `  - \"route:p ss@nats-1:6222\" # one`             | `  - \"route:***@nats-1:6222\" # one`
             ROUTE_PASSWORD=x y                                  | ROUTE_PASSWORD=***
             cluster.authorization password is written in clear  | cluster.authorization password is written in clear
             """)
