@@ -169,10 +169,18 @@ class PasswordsNeverPrintedTest {
                 kind: Service
                 metadata: { name: nats-svc, namespace: nats }
                 spec: { clusterIP: None, ports: [ { name: cluster, port: 6222 } ] }
+                """.formatted(conf.indent(4).stripTrailing(), secret)
+                + statefulSet("nats", "", "configMap: { name: cm }")
+                + statefulSet("nats-args", ", \"--cluster\", " + confString("nats://route:" + argUserInfo + "@0.0.0.0:6222")
+                        + ", \"--routes\", " + confString("nats://route:" + argUserInfo + "@nats-svc:6222"), "secret: { secretName: sec }");
+    }
+
+    private static String statefulSet(String name, String moreArgs, String volume) {
+        return """
                 ---
                 apiVersion: apps/v1
                 kind: StatefulSet
-                metadata: { name: nats, namespace: nats }
+                metadata: { name: %s, namespace: nats }
                 spec:
                   replicas: 3
                   serviceName: nats-svc
@@ -181,26 +189,10 @@ class PasswordsNeverPrintedTest {
                       containers:
                       - name: nats
                         image: nats:2.10
-                        args: [ "-c", "/etc/nats-config/nats.conf" ]
+                        args: [ "-c", "/etc/nats-config/nats.conf"%s ]
                         volumeMounts: [ { name: config, mountPath: /etc/nats-config } ]
-                      volumes: [ { name: config, configMap: { name: cm } } ]
-                ---
-                apiVersion: apps/v1
-                kind: StatefulSet
-                metadata: { name: nats-args, namespace: nats }
-                spec:
-                  replicas: 3
-                  serviceName: nats-svc
-                  template:
-                    spec:
-                      containers:
-                      - name: nats
-                        image: nats:2.10
-                        args: [ "-c", "/etc/nats-config/nats.conf", "--cluster", %s, "--routes", %s ]
-                        volumeMounts: [ { name: config, mountPath: /etc/nats-config } ]
-                      volumes: [ { name: config, secret: { secretName: sec } } ]
-                """.formatted(conf.indent(4).stripTrailing(), secret, confString("nats://route:" + argUserInfo + "@0.0.0.0:6222"),
-                confString("nats://route:" + argUserInfo + "@nats-svc:6222"));
+                      volumes: [ { name: config, %s } ]
+                """.formatted(name, moreArgs, volume);
     }
 
     /** The password in a URL's user info as nats-server reads it: raw where Go's url.Parse allows, else %XX. */
