@@ -1,4 +1,4 @@
-package io.natsguard.report;
+package io.natsguard.conf;
 
 /**
  * Text taken from input (a file name, a key, a quoted value) made safe for a terminal or a CI log:
@@ -11,7 +11,10 @@ public final class Visible {
     private Visible() {
     }
 
-    /** {@code \n}, {@code \r}, {@code \t}; {@code \x1b} for the other C0 controls and DEL; {@code \u0085} for C1 and the rest. */
+    /**
+     * {@code \0} (the lexer quotes NUL at the end of input), {@code \n}, {@code \r}, {@code \t};
+     * {@code \x1b} for the other C0 controls and DEL; {@code \u0085} for C1 and the rest.
+     */
     public static String of(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
@@ -33,6 +36,7 @@ public final class Visible {
 
     private static String escape(char c) {
         return switch (c) {
+            case 0 -> "\\0";
             case '\n' -> "\\n";
             case '\r' -> "\\r";
             case '\t' -> "\\t";
