@@ -69,8 +69,8 @@ class ParseCommandIT {
         NatsguardProcess.Result result = NatsguardProcess.run(dir, Map.of(), "parse", "graph.conf");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).isEmpty();
-        assertThat(result.stderr().strip()).isEqualTo("graph.conf:20:19: error: the config holds more than 2000000 values with "
-                + "its variable references expanded (natsguard's bound limits.max-values)");
+        assertThat(result.stderr().strip()).isEqualTo("graph.conf:21:19: error: the config stands for more than 32 MiB with "
+                + "its variable references expanded (natsguard's bound limits.max-expanded-size)");
     }
 
     @Test
