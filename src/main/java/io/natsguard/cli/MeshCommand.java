@@ -21,9 +21,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -122,6 +126,12 @@ public class MeshCommand implements Callable<Integer> {
             if (endpoints.isEmpty()) {
                 throw new IllegalArgumentException("name the servers: monitoring URLs, --from PATH, or --kube-namespace NS");
             }
+            Set<String> named = new HashSet<>();
+            for (URI endpoint : endpoints) {
+                if (!named.add(MonitorClient.shown(endpoint))) {
+                    throw new IllegalArgumentException(MonitorClient.shown(endpoint) + " is given twice: name each server once");
+                }
+            }
         } catch (KubernetesDiscovery.Unavailable e) {
             err.println("natsguard mesh: " + e.getMessage());
             return UNKNOWN;
@@ -144,8 +154,9 @@ public class MeshCommand implements Callable<Integer> {
         MeshResult result = MeshCheck.check(taken, size == null ? OptionalInt.empty() : OptionalInt.of(size),
                 discovered == null ? List.of() : discovered.notAsked());
         if (probe && result.status() != MeshResult.Status.UNKNOWN) {
-            List<DeliveryProbe.Target> targets = taken.get(taken.size() - 1).stream().filter(Snapshot::answered)
-                    .map(DeliveryProbe::target).toList();
+            Map<String, Snapshot> last = taken.get(taken.size() - 1).stream().collect(Collectors.toMap(Snapshot::endpoint, s -> s));
+            List<DeliveryProbe.Target> targets = result.members().stream().filter(MeshResult.Member::reachable)
+                    .map(m -> DeliveryProbe.target(m.name(), last.get(m.endpoint()))).toList();
             result = result.withDelivery(DeliveryProbe.probe(targets, new DeliveryProbe.ClientOptions(probeCreds, probeUser,
                     System.getenv("NATSGUARD_PROBE_PASSWORD"), System.getenv("NATSGUARD_PROBE_TOKEN"), probeCa),
                     Duration.ofSeconds(1), timeoutEach));
