@@ -97,6 +97,22 @@ public final class FakeMonitor implements AutoCloseable {
         };
     }
 
+    /**
+     * For bench/mesh-hostile.sh: serves one hostile endpoint per argument ({@code endless},
+     * {@code dripping}), prints their URLs, and runs until killed.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        for (String kind : args) {
+            Answer varz = switch (kind) {
+                case "endless" -> endless("{\"server_id\":\"ENDLESS\",\"padding\":\"");
+                case "dripping" -> dripping("{\"server_id\":", Duration.ofMillis(300));
+                default -> throw new IllegalArgumentException("endless or dripping, not " + kind);
+            };
+            System.out.println(serving(kind.toUpperCase(java.util.Locale.ROOT), varz).url());
+        }
+        Thread.currentThread().join();
+    }
+
     @Override
     public void close() throws InterruptedException {
         server.stop(0);
