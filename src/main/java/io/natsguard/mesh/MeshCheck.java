@@ -1,7 +1,6 @@
 package io.natsguard.mesh;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,10 +45,10 @@ public final class MeshCheck {
         List<String> problems = new ArrayList<>();
         List<List<Snapshot>> servers = distinctServers(samples, problems);
         boolean critical = servers.size() < endpoints;
-        Identities identities = new Identities(servers);
+        MemberNames names = new MemberNames(servers);
         List<MeshResult.Member> members = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
-            members.add(member(identities.labels.get(i), servers.get(i), identities));
+            members.add(member(names.label(i), servers.get(i), names));
         }
         Set<String> memberNames = members.stream().map(MeshResult.Member::name).collect(Collectors.toCollection(LinkedHashSet::new));
         String cluster = majority(members.stream().filter(MeshResult.Member::reachable).map(MeshResult.Member::cluster).toList());
@@ -69,7 +68,7 @@ public final class MeshCheck {
         }
         problems.addAll(unasked);
         critical |= !unasked.isEmpty() || judged.stream().anyMatch(m -> !m.reachable());
-        critical |= checkNames(servers, identities, problems);
+        critical |= checkNames(servers, names, problems);
         for (MeshResult.Member m : judged) {
             if (!m.reachable()) {
                 continue;
@@ -100,7 +99,7 @@ public final class MeshCheck {
                 problems.add(endpoints + " servers were checked, but --expect says " + expected);
             }
         }
-        warning |= checkPools(servers, identities, problems);
+        warning |= checkPools(servers, names, problems);
         MeshResult.Status status = judged.stream().noneMatch(MeshResult.Member::reachable) ? MeshResult.Status.UNKNOWN
                 : critical ? MeshResult.Status.CRITICAL : warning ? MeshResult.Status.WARNING : MeshResult.Status.OK;
         return new MeshResult(status, cluster, judged, pairs, problems, expected, samples.size(), null);
@@ -116,7 +115,7 @@ public final class MeshCheck {
         for (int i = 0; i < samples.get(0).size(); i++) {
             int index = i;
             List<Snapshot> seen = samples.stream().map(sample -> sample.get(index)).toList();
-            Optional<Snapshot> answered = lastAnswered(seen);
+            Optional<Snapshot> answered = Snapshot.lastAnswered(seen);
             String earlier = answered.map(s -> endpointOf.putIfAbsent(s.serverId(), s.endpoint())).orElse(null);
             if (earlier == null) {
                 servers.add(seen);
@@ -128,73 +127,17 @@ public final class MeshCheck {
         return servers;
     }
 
-    private static Optional<Snapshot> lastAnswered(List<Snapshot> seen) {
-        return seen.stream().filter(Snapshot::answered).reduce((first, second) -> second);
-    }
-
-    /**
-     * What each server is called in the report, and which server a route leads to. A server goes
-     * by its server_name (by its host when it never answered); servers that share a name are told
-     * apart by their endpoint's host ({@code nats@nats-0}, {@code nats@10.0.0.7:8222}).
-     */
-    private static final class Identities {
-
-        final List<String> labels = new ArrayList<>();
-        private final Map<String, String> byId = new HashMap<>();
-        private final Map<String, String> byName = new HashMap<>();
-
-        Identities(List<List<Snapshot>> servers) {
-            List<String> names = servers.stream()
-                    .map(seen -> lastAnswered(seen).map(Snapshot::serverName).orElse(shortName(seen.get(0).endpoint()))).toList();
-            List<String> byHost = new ArrayList<>();
-            for (int i = 0; i < servers.size(); i++) {
-                String name = names.get(i);
-                byHost.add(Collections.frequency(names, name) == 1 ? name : name + "@" + shortName(servers.get(i).get(0).endpoint()));
-            }
-            for (int i = 0; i < servers.size(); i++) {
-                String label = byHost.get(i);
-                labels.add(Collections.frequency(byHost, label) == 1 ? label : names.get(i) + "@" + servers.get(i).get(0).endpoint());
-                for (Snapshot s : servers.get(i)) {
-                    if (s.answered()) {
-                        byId.putIfAbsent(s.serverId(), labels.get(i));
-                    }
-                }
-                if (Collections.frequency(names, names.get(i)) == 1) {
-                    byName.put(names.get(i), labels.get(i));
-                }
-            }
-        }
-
-        /**
-         * The server a route leads to: the member whose server_id is its remote_id; a route with
-         * no ID, by its remote_name; else a server that was not checked, shown by its name (and ID
-         * when a member has that name).
-         */
-        String peer(Routez.Peer peer) {
-            if (!peer.id().isEmpty() && byId.containsKey(peer.id())) {
-                return byId.get(peer.id());
-            }
-            if (peer.id().isEmpty()) {
-                return byName.getOrDefault(peer.name(), peer.name().isEmpty() ? "a server without name or ID" : peer.name());
-            }
-            if (peer.name().isEmpty()) {
-                return "server " + peer.id();
-            }
-            return labels.contains(peer.name()) || byName.containsKey(peer.name()) ? peer.name() + " (server_id " + peer.id() + ")" : peer.name();
-        }
-    }
-
     /** A member from its snapshots: unreachable if any sample failed; its peers those of every sample. */
-    private static MeshResult.Member member(String label, List<Snapshot> seen, Identities identities) {
+    private static MeshResult.Member member(String label, List<Snapshot> seen, MemberNames names) {
         Snapshot last = seen.get(seen.size() - 1);
         Snapshot failed = seen.stream().filter(s -> !s.answered()).findFirst().orElse(null);
         if (failed != null) {
-            return new MeshResult.Member(label, failed.endpoint(), lastAnswered(seen).map(Snapshot::serverId).orElse(""), "", "", "",
+            return new MeshResult.Member(label, failed.endpoint(), Snapshot.lastAnswered(seen).map(Snapshot::serverId).orElse(""), "", "", "",
                     failed.failure(), Set.of(), List.of(), List.of(), 0);
         }
         Set<String> peers = null;
         for (Snapshot s : seen) {
-            Set<String> now = new TreeSet<>(peerConnections(s, identities).keySet());
+            Set<String> now = new TreeSet<>(peerConnections(s, names).keySet());
             now.remove(label);
             if (peers == null) {
                 peers = now;
@@ -207,25 +150,10 @@ public final class MeshCheck {
     }
 
     /** A snapshot's route connections per peer, by the peers' report names. */
-    private static Map<String, Routez.Connections> peerConnections(Snapshot s, Identities identities) {
+    private static Map<String, Routez.Connections> peerConnections(Snapshot s, MemberNames names) {
         Map<String, Routez.Connections> connections = new LinkedHashMap<>();
-        s.routez().peers().forEach((peer, count) -> connections.merge(identities.peer(peer), count, Routez.Connections::plus));
+        s.routez().peers().forEach((peer, count) -> connections.merge(names.peer(peer), count, Routez.Connections::plus));
         return connections;
-    }
-
-    /** A server that never answered goes by its host: the pod name of a DNS name, host:port of an address. */
-    private static String shortName(String endpoint) {
-        try {
-            java.net.URI uri = new java.net.URI(endpoint);
-            String host = uri.getHost();
-            if (host == null) {
-                return endpoint;
-            }
-            boolean address = host.contains(":") || host.matches("[0-9.]+");
-            return address ? host + ":" + uri.getPort() : host.split("\\.")[0];
-        } catch (java.net.URISyntaxException e) {
-            return endpoint;
-        }
     }
 
     /** Why a member may lack peers, from its own /varz: no routes at all, or all through one URL. */
@@ -237,12 +165,12 @@ public final class MeshCheck {
      * Distinct servers (by server_id) that answer to one server_name: nats-server refuses a route
      * between them ("Duplicate Server Name"), and a report by name cannot tell them apart.
      */
-    private static boolean checkNames(List<List<Snapshot>> servers, Identities identities, List<String> problems) {
+    private static boolean checkNames(List<List<Snapshot>> servers, MemberNames names, List<String> problems) {
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (int i = 0; i < servers.size(); i++) {
             List<Snapshot> seen = servers.get(i);
             if (seen.stream().allMatch(Snapshot::answered)) {
-                byName.computeIfAbsent(seen.get(seen.size() - 1).serverName(), name -> new ArrayList<>()).add(identities.labels.get(i));
+                byName.computeIfAbsent(seen.get(seen.size() - 1).serverName(), name -> new ArrayList<>()).add(names.label(i));
             }
         }
         boolean shared = false;
@@ -289,14 +217,14 @@ public final class MeshCheck {
      * most of its peers, or fewer pooled ones than its {@code pool_size}, is an incomplete pool (a
      * known server bug before 2.12.6); a warning, since the peers are still connected.
      */
-    private static boolean checkPools(List<List<Snapshot>> servers, Identities identities, List<String> problems) {
+    private static boolean checkPools(List<List<Snapshot>> servers, MemberNames names, List<String> problems) {
         boolean short_ = false;
         for (int i = 0; i < servers.size(); i++) {
             Snapshot s = servers.get(i).get(servers.get(i).size() - 1);
             if (!s.answered()) {
                 continue;
             }
-            Map<String, Routez.Connections> connections = peerConnections(s, identities);
+            Map<String, Routez.Connections> connections = peerConnections(s, names);
             int pool = s.varz().cluster().poolSize();
             long usual = connections.values().stream().collect(Collectors.groupingBy(Routez.Connections::all, Collectors.counting()))
                     .entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
@@ -304,11 +232,11 @@ public final class MeshCheck {
             for (Map.Entry<String, Routez.Connections> peer : connections.entrySet()) {
                 if (pool > 0 && peer.getValue().pooled() < pool) {
                     short_ = true;
-                    problems.add(identities.labels.get(i) + " has " + peer.getValue().pooled() + " of its " + pool + " pooled routes to "
+                    problems.add(names.label(i) + " has " + peer.getValue().pooled() + " of its " + pool + " pooled routes to "
                             + peer.getKey());
                 } else if (peer.getValue().all() < usual) {
                     short_ = true;
-                    problems.add(identities.labels.get(i) + " has " + peer.getValue().all() + " route connections to " + peer.getKey() + ", "
+                    problems.add(names.label(i) + " has " + peer.getValue().all() + " route connections to " + peer.getKey() + ", "
                             + usual + " to most of its peers");
                 }
             }

@@ -1,5 +1,8 @@
 package io.natsguard.mesh;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * One server's monitoring answers at one moment: {@code /varz} and {@code /routez} (what the mesh
  * check compares) and {@code /healthz} (shown, never trusted: it says ok on partial meshes), or why
@@ -16,6 +19,11 @@ public record Snapshot(String endpoint, Varz varz, Routez routez, String health,
 
     public boolean answered() {
         return failure == null;
+    }
+
+    /** The last of these snapshots (one server's, sample after sample) that has an answer. */
+    static Optional<Snapshot> lastAnswered(List<Snapshot> seen) {
+        return seen.stream().filter(Snapshot::answered).reduce((first, second) -> second);
     }
 
     /** The server's identity: two answers with one server_id come from one server. */
