@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = 3,
         exitCodeListHeading = "%nExit codes (as natscli's server check; 0 for --format prometheus unless the input is bad):%n",
         exitCodeList = {"0:OK, the mesh is full", "1:WARNING, e.g. routes to servers not checked, an incomplete route pool",
-            "2:CRITICAL, a missing route, a server that does not answer or reports another cluster",
+            "2:CRITICAL, a missing route, a server that does not answer (in time, in 4 MiB) or reports another cluster, "
+                    + "servers sharing a server_name",
             "3:UNKNOWN, no server answered, or bad usage"})
 public class MeshCommand implements Callable<Integer> {
 
@@ -88,7 +89,7 @@ public class MeshCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or prometheus.")
     String format;
 
-    @Option(names = "--timeout", defaultValue = "2s", description = "Timeout of each HTTP request (Go duration, default 2s).")
+    @Option(names = "--timeout", defaultValue = "2s", description = "Timeout of each HTTP request, connection to last byte (Go duration, default 2s).")
     String timeout;
 
     @Option(names = "--deadline", defaultValue = "10s", description = "The whole run ends by then, whatever answers (default 10s).")
