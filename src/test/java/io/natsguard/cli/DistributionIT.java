@@ -73,7 +73,7 @@ class DistributionIT {
                 assertThat(parsed.stderr).as(jdk + ": no -Xmn beyond the heap").doesNotContain("NewSize", "AOT cache", "Error");
             }
             assertThat(files(cache)).as(jdk + ": a cache the JVM starts with").anyMatch(name -> name.endsWith(".aot") || name.endsWith(".jsa"))
-                    .noneMatch(name -> name.endsWith(".refused"));
+                    .anyMatch(name -> name.endsWith(".ok")).noneMatch(name -> name.endsWith(".refused"));
 
             env.put("NATSGUARD_JAVA_OPTS", "-Xmn256m");
             for (String run : List.of("makes the cache", "after it")) {
