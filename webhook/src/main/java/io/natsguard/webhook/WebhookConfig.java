@@ -37,6 +37,10 @@ public interface WebhookConfig {
 
         /** PEM private key (/etc/natsguard/tls/tls.key). */
         Optional<String> key();
+
+        /** How often the two files are read again; a changed pair is served once it is whole. */
+        @WithDefault("30s")
+        Duration reloadPeriod();
     }
 
     interface Review {
