@@ -1,5 +1,6 @@
 package io.natsguard.webhook;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.tls.runtime.KeyStoreAndKeyCertOptions;
 import io.quarkus.tls.runtime.KeyStoreProvider;
 import io.vertx.core.Vertx;
@@ -33,7 +34,10 @@ class ServingKeyStore implements KeyStoreProvider {
         this.config = config;
     }
 
-    /** Asked once, as the server starts; a pair that cannot be served stops the start with what is wrong. */
+    /**
+     * Asked once, as the server starts; a pair that cannot be served stops the start with what is
+     * wrong (a ConfigurationException: Quarkus prints its message alone, no stack trace).
+     */
     @Override
     public synchronized KeyStoreAndKeyCertOptions getKeyStore(Vertx vertx) {
         if (options == null) {
@@ -41,7 +45,7 @@ class ServingKeyStore implements KeyStoreProvider {
             try {
                 reloader = CertificateReloader.start(Path.of(config.tls().cert().orElseThrow()), Path.of(config.tls().key().orElseThrow()), vertx);
             } catch (UnusableCertificate e) {
-                throw new IllegalStateException("natsguard serve: " + e.getMessage());
+                throw new ConfigurationException("natsguard serve: " + e.getMessage());
             }
             long period = config.tls().reloadPeriod().toMillis();
             reloads = Executors.newSingleThreadScheduledExecutor(task -> {
