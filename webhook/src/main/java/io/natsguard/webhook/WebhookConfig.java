@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * natsguard serve's own settings, as Quarkus configuration (application.properties, system
  * properties, or environment variables such as {@code NATSGUARD_LOOKUPS_ENABLED}). A misspelt
- * {@code natsguard.*} setting stops the start. The port, the certificate files and the lookup
- * timeout are handed to Quarkus in application.properties, which holds their defaults.
+ * {@code natsguard.*} setting stops the start. The port and the lookup timeout are handed to
+ * Quarkus in application.properties, which holds their defaults and the certificate files'.
  */
 @ConfigMapping(prefix = "natsguard")
 public interface WebhookConfig {
