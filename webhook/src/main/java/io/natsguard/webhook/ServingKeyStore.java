@@ -43,7 +43,8 @@ class ServingKeyStore implements KeyStoreProvider {
         if (options == null) {
             CertificateReloader reloader;
             try {
-                reloader = CertificateReloader.start(Path.of(config.tls().cert().orElseThrow()), Path.of(config.tls().key().orElseThrow()), vertx);
+                reloader = CertificateReloader.start(Path.of(config.tls().cert().orElseThrow()),
+                        Path.of(config.tls().key().orElseThrow()), vertx);
             } catch (UnusableCertificate e) {
                 throw new ConfigurationException("natsguard serve: " + e.getMessage());
             }
