@@ -17,7 +17,7 @@ public final class ConfParseError implements Rule {
     @Override
     public void check(Cluster cluster, RuleContext context) {
         NatsConfig config = cluster.config();
-        if (config != null && config.error() != null) {
+        if (config != null && config.error() != null && !config.error().limitExceeded()) {
             context.report(config.locate(config.error().position()),
                     "nats-server refuses this config: " + config.error().getMessage() + ". Fix the syntax here.");
         }

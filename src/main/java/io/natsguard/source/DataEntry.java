@@ -82,10 +82,9 @@ public record DataEntry(KubeObject owner, String key, byte[] content, Origin ori
             return new Origin.Fixed(object.positionOf(value));
         }
         int indicatorLine = value.getStartMark().getLine(); // 0-based line of the '|'
-        String[] lines = object.text().split("\n", -1);
         int indent = 0;
-        for (int i = indicatorLine + 1; i < lines.length; i++) {
-            String line = lines[i];
+        for (int i = indicatorLine + 1; object.source().line(i) != null; i++) {
+            String line = object.source().line(i);
             if (!line.isBlank()) {
                 indent = line.length() - line.stripLeading().length();
                 break;
