@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * natsguard serve's own settings, as Quarkus configuration (application.properties, system
  * properties, or environment variables such as {@code NATSGUARD_LOOKUPS_ENABLED}). A misspelt
- * {@code natsguard.*} setting stops the start. The port, the certificate files and the lookup
- * timeout are handed to Quarkus in application.properties, which holds their defaults.
+ * {@code natsguard.*} setting stops the start. The port and the lookup timeout are handed to
+ * Quarkus in application.properties, which holds their defaults and the certificate files'.
  */
 @ConfigMapping(prefix = "natsguard")
 public interface WebhookConfig {
@@ -37,6 +37,10 @@ public interface WebhookConfig {
 
         /** PEM private key (/etc/natsguard/tls/tls.key). */
         Optional<String> key();
+
+        /** How often the two files are read again; a changed pair is served once it is whole. */
+        @WithDefault("30s")
+        Duration reloadPeriod();
     }
 
     interface Review {

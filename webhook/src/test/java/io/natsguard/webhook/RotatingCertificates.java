@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
-/** Serves the test certificate from files the tests may replace, re-read every second. */
+/** Serves the test certificate from files the tests may replace, re-read every 200 ms. */
 public class RotatingCertificates implements QuarkusTestResourceLifecycleManager {
 
     static final Path DIR = Path.of("target/test-tls");
@@ -19,18 +19,29 @@ public class RotatingCertificates implements QuarkusTestResourceLifecycleManager
         install("tls");
         return Map.of("natsguard.tls.cert", DIR.resolve("tls.crt").toString(),
                 "natsguard.tls.key", DIR.resolve("tls.key").toString(),
-                "quarkus.tls.reload-period", "1s");
+                "natsguard.tls.reload-period", "200ms");
     }
 
     /** Puts the pair {@code name}.crt/.key in place, the way a mounted Secret changes: a new file moved over the old. */
     static void install(String name) {
+        install(name, name);
+    }
+
+    /**
+     * Moves {@code cert}.crt into place, then {@code key}.key: a writer that replaces one file after
+     * the other, so that for a moment (or for good, when the two names differ) the pair does not match.
+     */
+    static void install(String cert, String key) {
+        replace(cert + ".crt", "tls.crt");
+        replace(key + ".key", "tls.key");
+    }
+
+    private static void replace(String resource, String file) {
         try {
             Files.createDirectories(DIR);
-            for (String ext : new String[] {"crt", "key"}) {
-                Path tmp = DIR.resolve("next." + ext);
-                Files.copy(RESOURCES.resolve(name + "." + ext), tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, DIR.resolve("tls." + ext), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            Path tmp = DIR.resolve("next-" + file);
+            Files.copy(RESOURCES.resolve(resource), tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
