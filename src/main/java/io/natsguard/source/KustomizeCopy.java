@@ -51,7 +51,7 @@ final class KustomizeCopy {
     /** What kustomize's YAML decoding reads as natsguard does; a merge key or !!binary could hide a path from it. */
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP,
             Tag.SEQ, Tag.MAP);
-    private static final String LEFT_OUT = "; the kustomization was built without it";
+    private static final String LEFT_OUT = " left out of the build";
 
     /** A kustomization that cannot be built at all (YAML that does not parse, past a bound), at its place. */
     static final class Unbuildable extends Exception {
@@ -206,7 +206,7 @@ final class KustomizeCopy {
             case PLUGIN -> {
                 if (Files.isDirectory(target)) {
                     refuse(where, reference.leaveOut(), KustomizeRemote.shown(reference.path())
-                            + " is a folder of generator or transformer configs, which natsguard does not build" + LEFT_OUT);
+                            + LEFT_OUT + ": a folder of generator or transformer configs, which natsguard does not build");
                 } else {
                     Optional<String> text = copy(target, where, reference.leaveOut());
                     if (text.isPresent()) {
@@ -254,14 +254,14 @@ final class KustomizeCopy {
         String shown = KustomizeRemote.shown(reference.path());
         if (KustomizeRemote.isRemote(reference.path())) {
             refuse(where, reference.leaveOut(), "remote resource " + shown
-                    + " not fetched: natsguard reads nothing over the network" + LEFT_OUT);
+                    + LEFT_OUT + " (natsguard fetches nothing over the network)");
             return Optional.empty();
         }
         Path relative;
         try {
             relative = Path.of(reference.path());
         } catch (InvalidPathException e) {
-            refuse(where, reference.leaveOut(), shown + " is no file path" + LEFT_OUT);
+            refuse(where, reference.leaveOut(), shown + LEFT_OUT + ": not a file path");
             return Optional.empty();
         }
         Path target = dir.resolve(relative).normalize();
@@ -274,7 +274,7 @@ final class KustomizeCopy {
             refusal = scope.refusal(target);
         }
         if (refusal.isPresent()) {
-            refuse(where, reference.leaveOut(), shown + " not read: " + refusal.get() + LEFT_OUT);
+            refuse(where, reference.leaveOut(), shown + LEFT_OUT + ", not read: " + refusal.get());
             return Optional.empty();
         }
         return Optional.of(target);
@@ -286,7 +286,7 @@ final class KustomizeCopy {
         }
         Optional<String> refusal = kustomizationFile(dir).flatMap(scope::refusal);
         if (refusal.isPresent()) {
-            refuse(where, leaveOut, "the kustomization of " + name(dir) + " not read: " + refusal.get() + LEFT_OUT);
+            refuse(where, leaveOut, "the kustomization of " + name(dir) + LEFT_OUT + ", not read: " + refusal.get());
             return;
         }
         queue(dir);
@@ -309,7 +309,7 @@ final class KustomizeCopy {
         }
         byte[] bytes = bounded(file);
         if (bytes == null) {
-            refuse(where, leaveOut, name + " " + tooLarge() + LEFT_OUT);
+            refuse(where, leaveOut, name + LEFT_OUT + ": it " + tooLarge());
             return Optional.empty();
         }
         Path copy = copyOf(file);
