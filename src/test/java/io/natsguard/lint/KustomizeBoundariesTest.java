@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -141,6 +142,65 @@ class KustomizeBoundariesTest {
     }
 
     @Test
+    void everyFieldThatNamesAFileIsCheckedInKustomizationsAndInBuiltInConfigs() throws Exception {
+        Path dir = overlay("every-field", """
+                resources:
+                - ../../base
+                bases:
+                - http://SERVER/bases
+                crds:
+                - http://SERVER/crd.yaml
+                configurations:
+                - http://SERVER/configuration.yaml
+                patchesStrategicMerge:
+                - http://SERVER/strategic.yaml
+                patchesJson6902:
+                - target: {kind: StatefulSet, name: nats}
+                  path: http://SERVER/json6902.yaml
+                replacements:
+                - path: http://SERVER/replacements.yaml
+                openapi:
+                  path: http://SERVER/openapi.json
+                secretGenerator:
+                - name: secret
+                  env: http://SERVER/secret.env
+                validators:
+                - http://SERVER/validator.yaml
+                transformers:
+                - configs.yaml
+                """);
+        Files.writeString(dir.resolve("configs.yaml"), """
+                apiVersion: builtin
+                kind: ConfigMapGenerator
+                metadata: {name: generated}
+                files:
+                - http://SERVER/generated.conf
+                ---
+                apiVersion: builtin
+                kind: PatchStrategicMergeTransformer
+                metadata: {name: strategic}
+                paths:
+                - http://SERVER/strategic-config.yaml
+                ---
+                apiVersion: builtin
+                kind: ReplacementTransformer
+                metadata: {name: replace}
+                replacements:
+                - path: http://SERVER/replacements-config.yaml
+                """.replace("SERVER", server.address()));
+        Report report = lint(dir);
+
+        assertThat(server.connections()).isZero();
+        String kustomization = dir.resolve("kustomization.yaml").toString();
+        String configs = dir.resolve("configs.yaml").toString();
+        assertThat(limits(report)).containsExactly(configs + ":5", configs + ":11", configs + ":17",
+                kustomization + ":4", kustomization + ":6", kustomization + ":8", kustomization + ":10",
+                kustomization + ":13", kustomization + ":15", kustomization + ":17", kustomization + ":20",
+                kustomization + ":22");
+        assertTheBaseWasChecked(report);
+    }
+
+    @Test
     void aLocalTransformerConfigAndTheFilesItReadsAreBuilt() throws Exception {
         Path dir = overlay("local-transformer", """
                 resources:
@@ -221,6 +281,65 @@ class KustomizeBoundariesTest {
         assertThat(report.findings()).noneMatch(f -> f.message().contains("OUTSIDE-SECRET")
                 || f.position().file().startsWith(outside.toString()));
         assertTheBaseWasChecked(report);
+    }
+
+    @Test
+    void aKustomizationNatsguardCannotReadIsOneFindingWhereItStops() throws Exception {
+        Path broken = overlay("broken", "resources:\n- ../../base\n- [unclosed\n");
+        Path merged = overlay("merged", "openapi: &shared {}\nresources:\n- ../../base\n<<: *shared\n");
+
+        assertThat(lint(broken).findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("manifest-parse-error");
+            assertThat(f.position().file()).isEqualTo(broken.resolve("kustomization.yaml").toString());
+            assertThat(f.position().line()).isEqualTo(4);
+            assertThat(f.message()).contains("the kustomization's YAML does not parse");
+        });
+        assertThat(lint(merged).findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("limit-exceeded");
+            assertThat(f.position().toString()).isEqualTo(merged.resolve("kustomization.yaml") + ":4:1");
+            assertThat(f.message()).contains("a YAML merge key (<<)");
+        });
+    }
+
+    @Test
+    void foldersAndPathsNatsguardDoesNotFollowAreLeftOutAtTheirLines() throws Exception {
+        Path outside = Files.writeString(Files.createDirectories(tmp.resolve("outside")).resolve("kustomization.yaml"),
+                "resources: []\n");
+        Path linked = Files.createDirectories(kustomize.resolve("linked-base"));
+        Files.createSymbolicLink(linked.resolve("kustomization.yaml"), outside);
+        Files.createDirectories(kustomize.resolve("transformers"));
+        Path dir = overlay("not-followed", """
+                resources:
+                - ../../base
+                - ../../linked-base
+                - "nul\\0byte.yaml"
+                transformers:
+                - ../../transformers
+                """);
+        Report report = lint(dir);
+
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("limit-exceeded"))
+                .extracting(f -> f.position().line() + " " + f.message()).containsExactly(
+                        "3 the kustomization of " + kustomize.resolve("linked-base") + " left out of the build, not read: a link out of "
+                                + repository + ": not checked further.",
+                        "4 nul\0byte.yaml left out of the build: not a file path: not checked further.",
+                        "6 ../../transformers left out of the build: a folder of generator or transformer configs, "
+                                + "which natsguard does not build: not checked further.");
+        assertThat(report.findings()).allSatisfy(f -> assertThat(f.position().file()).isNotEqualTo(outside.toString()));
+        assertTheBaseWasChecked(report);
+    }
+
+    @Test
+    @Timeout(60)
+    void aPipeIsNeverReadSoNothingWaitsOnIt() throws Exception {
+        Path dir = overlay("pipe", "resources:\n- ../../base\n- pipe.yaml\n");
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        assertThat(lint(dir).findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("manifest-parse-error");
+            assertThat(f.message()).contains("kubectl kustomize failed").contains(dir.resolve("pipe.yaml").toString());
+        });
     }
 
     @Test

@@ -57,6 +57,18 @@ class OfflineKubectlTest {
     }
 
     @Test
+    void kubectlPastItsTimeIsStopped() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("waits"));
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources: [pipe.yaml]\n");
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        OfflineKubectl.Result result = OfflineKubectl.build(dir, 1 << 20, Duration.ofSeconds(1)); // kubectl waits on the pipe for ever
+
+        assertThat(result.timedOut()).isTrue();
+    }
+
+    @Test
     void outputPastTheBoundIsNotReadAndKubectlIsStopped() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("big"));
         Files.writeString(dir.resolve("kustomization.yaml"), "resources: [configmap.yaml]\n");
