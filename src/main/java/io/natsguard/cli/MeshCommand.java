@@ -22,9 +22,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +43,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = 3,
         exitCodeListHeading = "%nExit codes (as natscli's server check; 0 for --format prometheus unless the input is bad):%n",
         exitCodeList = {"0:OK, the mesh is full", "1:WARNING, e.g. routes to servers not checked, an incomplete route pool",
-            "2:CRITICAL, a missing route, a server that does not answer or reports another cluster",
+            "2:CRITICAL, a missing route, a server that does not answer (in time, in 4 MiB) or reports another cluster, "
+                    + "servers sharing a server_name",
             "3:UNKNOWN, no server answered, or bad usage"})
 public class MeshCommand implements Callable<Integer> {
 
@@ -84,7 +89,7 @@ public class MeshCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or prometheus.")
     String format;
 
-    @Option(names = "--timeout", defaultValue = "2s", description = "Timeout of each HTTP request (Go duration, default 2s).")
+    @Option(names = "--timeout", defaultValue = "2s", description = "Timeout of each HTTP request, connection to last byte (Go duration, default 2s).")
     String timeout;
 
     @Option(names = "--deadline", defaultValue = "10s", description = "The whole run ends by then, whatever answers (default 10s).")
@@ -123,6 +128,12 @@ public class MeshCommand implements Callable<Integer> {
             if (endpoints.isEmpty()) {
                 throw new IllegalArgumentException("name the servers: monitoring URLs, --from PATH, or --kube-namespace NS");
             }
+            Set<String> named = new HashSet<>();
+            for (URI endpoint : endpoints) {
+                if (!named.add(MonitorClient.shown(endpoint))) {
+                    throw new IllegalArgumentException(MonitorClient.shown(endpoint) + " is given twice: name each server once");
+                }
+            }
         } catch (KubernetesDiscovery.Unavailable e) {
             err.println("natsguard mesh: " + e.getMessage());
             return UNKNOWN;
@@ -145,8 +156,9 @@ public class MeshCommand implements Callable<Integer> {
         MeshResult result = MeshCheck.check(taken, size == null ? OptionalInt.empty() : OptionalInt.of(size),
                 discovered == null ? List.of() : discovered.notAsked());
         if (probe && result.status() != MeshResult.Status.UNKNOWN) {
-            List<DeliveryProbe.Target> targets = taken.get(taken.size() - 1).stream().filter(Snapshot::answered)
-                    .map(DeliveryProbe::target).toList();
+            Map<String, Snapshot> last = taken.get(taken.size() - 1).stream().collect(Collectors.toMap(Snapshot::endpoint, s -> s));
+            List<DeliveryProbe.Target> targets = result.members().stream().filter(MeshResult.Member::reachable)
+                    .map(m -> DeliveryProbe.target(m.name(), last.get(m.endpoint()))).toList();
             result = result.withDelivery(DeliveryProbe.probe(targets, new DeliveryProbe.ClientOptions(probeCreds, probeUser,
                     System.getenv("NATSGUARD_PROBE_PASSWORD"), System.getenv("NATSGUARD_PROBE_TOKEN"), probeCa),
                     Duration.ofSeconds(1), timeoutEach));

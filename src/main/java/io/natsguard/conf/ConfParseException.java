@@ -56,34 +56,10 @@ public final class ConfParseException extends Exception {
 
     /** One line: {@code FILE:LINE:COL: error: MESSAGE (included from ...)}, control characters made visible. */
     public String toDiagnostic() {
-        StringBuilder line = new StringBuilder().append(position).append(": error: ").append(visible(getMessage()));
+        StringBuilder line = new StringBuilder().append(position).append(": error: ").append(Visible.of(getMessage()));
         for (Position directive : includedFrom) {
             line.append(" (included from ").append(directive).append(')');
         }
         return line.toString();
-    }
-
-    /**
-     * Control characters shown as escapes, so that a diagnostic stays one line: the lexer quotes the
-     * rune it stopped at (NUL at end of input, CR), and paths or values may hold anything.
-     */
-    static String visible(String message) {
-        StringBuilder out = new StringBuilder(message.length());
-        message.codePoints().forEach(c -> {
-            switch (c) {
-                case 0 -> out.append("\\0");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\x%02x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
     }
 }

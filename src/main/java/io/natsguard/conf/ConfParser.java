@@ -61,7 +61,7 @@ public final class ConfParser {
         private final IncludeReader reader;
         private final Limits limits;
         private long bytesRead;
-        private long values;
+        private long expanded;
         /** The files being parsed, outermost first: their identities, and their names for messages. */
         private final List<Path> includeChain = new ArrayList<>();
         private final List<String> includeNames = new ArrayList<>();
@@ -74,14 +74,14 @@ public final class ConfParser {
         }
 
         /**
-         * Counts values as a reader of the tree meets them: a reference to a map counts all of the
-         * map again, though the tree shares it (ConfTreeJson and the rules walk it once per reference).
+         * Counts what a reader of the tree meets (ConfValue weights): a reference to a map counts all
+         * of the map again, though the tree shares it, as ConfTreeJson and the rules walk it once per reference.
          */
-        void countValues(long count, Position at) throws ConfParseException {
-            values += count;
-            if (values > limits.maxValues()) {
-                throw ConfParseException.limit("the config holds more than " + limits.maxValues() + " values with its "
-                        + "variable references expanded (natsguard's bound limits.max-values)", at);
+        void countExpanded(long weight, Position at) throws ConfParseException {
+            expanded += weight;
+            if (expanded > limits.maxExpandedBytes()) {
+                throw ConfParseException.limit("the config stands for more than " + Limits.bytes(limits.maxExpandedBytes())
+                        + " with its variable references expanded (natsguard's bound limits.max-expanded-size)", at);
             }
         }
 

@@ -47,7 +47,7 @@ public final class ConfValue {
 
     /** A complete value: a map's or an array's contents are final once it is made. */
     ConfValue(Type type, Object value, SourceFile source, int line, int pos, int offset) {
-        this(type, value, source, line, pos, offset, 1 + sizeOfContents(type, value));
+        this(type, value, source, line, pos, offset, ownWeight(type, value) + sizeOfContents(type, value));
     }
 
     private ConfValue(Type type, Object value, SourceFile source, int line, int pos, int offset, long expandedSize) {
@@ -75,8 +75,24 @@ public final class ConfValue {
     }
 
     /**
-     * How many values a walk of this one meets, itself included: what references share is counted
-     * once per reference. Bounded by limits.max-values.
+     * What a value weighs without its contents, roughly its bytes in a print of the tree: 8, plus a
+     * string's characters, plus a map's keys.
+     */
+    static long ownWeight(Type type, Object value) {
+        long weight = 8;
+        if (type == Type.STRING) {
+            weight += ((String) value).length();
+        } else if (type == Type.MAP) {
+            for (Object key : ((Map<?, ?>) value).keySet()) {
+                weight += ((String) key).length();
+            }
+        }
+        return weight;
+    }
+
+    /**
+     * What a walk or a print of this value meets, in {@link #ownWeight} units: what references share
+     * is counted once per reference. Bounded by limits.max-expanded-size.
      */
     public long expandedSize() {
         return expandedSize;

@@ -105,7 +105,7 @@ final class Parser {
 
     /** A new value (a scalar, or a map or array just closed, whose contents were counted as they came). */
     private ConfValue value(ConfValue.Type type, Object value, Item item, int offset) throws ConfParseException {
-        session.countValues(1, source.positionOf(offset));
+        session.countExpanded(ConfValue.ownWeight(type, value), source.positionOf(offset));
         return new ConfValue(type, value, source, item.line(), item.pos(), offset);
     }
 
@@ -245,7 +245,7 @@ final class Parser {
             if (map != null && map.containsKey(name)) {
                 ConfValue found = map.get(name);
                 found.markUsedVariable();
-                session.countValues(found.expandedSize(), source.positionOf(reference.offset()));
+                session.countExpanded(found.expandedSize(), source.positionOf(reference.offset()));
                 return found.referencedAt(source, reference);
             }
         }

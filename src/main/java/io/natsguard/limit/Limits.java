@@ -10,17 +10,17 @@ package io.natsguard.limit;
  * @param maxFileBytes     the largest file (or object, or standard input) read; larger ones are not read
  * @param maxIncludeDepth  NATS config includes nested deeper than this are refused
  * @param maxIncludedBytes the bytes one NATS config may read, itself and every include counted each time it is read
- * @param maxValues        the values one NATS config may hold with every variable reference expanded:
- *                         what a reader of the config walks, whatever the references share
+ * @param maxExpandedBytes about the bytes one NATS config may stand for with every variable reference
+ *                         expanded: what a reader of the config walks or prints, whatever the references share
  * @param maxReplicas      the servers of one cluster the model lists pod by pod; past it, it counts them
  */
-public record Limits(long maxFileBytes, int maxIncludeDepth, long maxIncludedBytes, long maxValues, int maxReplicas) {
+public record Limits(long maxFileBytes, int maxIncludeDepth, long maxIncludedBytes, long maxExpandedBytes, int maxReplicas) {
 
-    /** A realistic config of 4.5 MB holds about 240,000 values; Kubernetes objects stop at 1.5 MiB. */
-    public static final Limits DEFAULT = new Limits(16L << 20, 16, 16L << 20, 2_000_000, 1000);
+    /** A realistic config of 4.5 MB expands to about 6.5 MB; Kubernetes objects stop at 1.5 MiB. */
+    public static final Limits DEFAULT = new Limits(16L << 20, 16, 16L << 20, 32L << 20, 1000);
 
     public Limits {
-        if (maxFileBytes < 1 || maxIncludeDepth < 0 || maxIncludedBytes < 1 || maxValues < 1 || maxReplicas < 1) {
+        if (maxFileBytes < 1 || maxIncludeDepth < 0 || maxIncludedBytes < 1 || maxExpandedBytes < 1 || maxReplicas < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
     }

@@ -56,11 +56,13 @@ public final class DeliveryProbe {
     private DeliveryProbe() {
     }
 
-    /** The client URL of a server that answered: /varz's port, on the host its monitoring endpoint was reached at. */
-    public static Target target(Snapshot snapshot) {
+    /**
+     * The client URL of a server that answered, under its name in the report: /varz's port, on the
+     * host its monitoring endpoint was reached at.
+     */
+    public static Target target(String name, Snapshot snapshot) {
         String host = URI.create(snapshot.endpoint()).getHost();
-        String scheme = snapshot.varz().path("tls_required").asBoolean(false) ? "tls" : "nats";
-        return new Target(snapshot.serverName(), scheme + "://" + host + ":" + snapshot.varz().path("port").asInt(4222));
+        return new Target(name, (snapshot.varz().tlsRequired() ? "tls" : "nats") + "://" + host + ":" + snapshot.varz().port());
     }
 
     public static Result probe(List<Target> targets, ClientOptions client, Duration settle, Duration wait)

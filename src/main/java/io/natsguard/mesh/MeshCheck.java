@@ -1,6 +1,5 @@
 package io.natsguard.mesh;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,11 +16,12 @@ import java.util.stream.Collectors;
 
 /**
  * Compares what NATS servers report with what a full mesh needs: every member routes to every
- * other. Peers are counted by identity, never by route count or address: a route's
- * {@code remote_name} (2.9.16 and later) or its {@code remote_id} matched to a member's
- * {@code /varz server_id} (2.9.x has no names in {@code /routez}); a route's ip and port are often
- * an ephemeral port. A route counts only when every sample shows it: a rejected route can show for
- * some 50 ms. {@code /healthz} is not a signal: it says ok on partial meshes.
+ * other. Servers are known by their {@code /varz server_id}, never by name, route count or
+ * address: a route's {@code remote_id} is matched to the members' server IDs ({@code remote_name},
+ * 2.9.16 and later, only names the peer when no ID is given); two servers may carry one
+ * {@code server_name} (nats-server then refuses routes between them), and a route's ip and port
+ * are often an ephemeral port. A route counts only when every sample shows it: a rejected route
+ * can show for some 50 ms. {@code /healthz} is not a signal: it says ok on partial meshes.
  */
 public final class MeshCheck {
 
@@ -41,14 +42,13 @@ public final class MeshCheck {
      */
     public static MeshResult check(List<List<Snapshot>> samples, OptionalInt expect, List<String> unasked) {
         int endpoints = samples.get(0).size();
-        Map<String, String> names = new HashMap<>(); // server_id -> server_name, from every answer
-        samples.forEach(sample -> sample.stream().filter(Snapshot::answered).forEach(s -> names.put(s.serverId(), s.serverName())));
         List<String> problems = new ArrayList<>();
+        List<List<Snapshot>> servers = distinctServers(samples, problems);
+        boolean critical = servers.size() < endpoints;
+        MemberNames names = new MemberNames(servers);
         List<MeshResult.Member> members = new ArrayList<>();
-        for (int i = 0; i < endpoints; i++) {
-            int index = i;
-            List<Snapshot> seen = samples.stream().map(sample -> sample.get(index)).toList();
-            members.add(member(seen, names));
+        for (int i = 0; i < servers.size(); i++) {
+            members.add(member(names.label(i), servers.get(i), names));
         }
         Set<String> memberNames = members.stream().map(MeshResult.Member::name).collect(Collectors.toCollection(LinkedHashSet::new));
         String cluster = majority(members.stream().filter(MeshResult.Member::reachable).map(MeshResult.Member::cluster).toList());
@@ -56,18 +56,19 @@ public final class MeshCheck {
         List<MeshResult.Member> judged = new ArrayList<>();
         for (MeshResult.Member m : members) {
             if (!m.reachable()) {
-                problems.add(m.name() + (m.name().equals(m.endpoint()) ? "" : " (" + m.endpoint() + ")") + " does not answer: " + m.failure());
+                problems.add(m.name() + (m.name().equals(m.endpoint()) ? "" : " (" + m.endpoint() + ")") + ": " + m.failure());
                 judged.add(m);
                 continue;
             }
-            List<String> missing = members.stream().filter(o -> o.reachable() && !o.name().equals(m.name()) && !m.peers().contains(o.name()))
+            List<String> missing = members.stream().filter(o -> o.reachable() && o != m && !m.peers().contains(o.name()))
                     .map(MeshResult.Member::name).toList();
             List<String> unexpected = othersUnqueried ? List.of() : m.peers().stream().filter(p -> !memberNames.contains(p)).toList();
             judged.add(new MeshResult.Member(m.name(), m.endpoint(), m.serverId(), m.cluster(), m.version(), m.health(), null, m.peers(),
                     missing, unexpected, m.numRoutes()));
         }
         problems.addAll(unasked);
-        boolean critical = !unasked.isEmpty() || judged.stream().anyMatch(m -> !m.reachable());
+        critical |= !unasked.isEmpty() || judged.stream().anyMatch(m -> !m.reachable());
+        critical |= checkNames(servers, names, problems);
         for (MeshResult.Member m : judged) {
             if (!m.reachable()) {
                 continue;
@@ -98,73 +99,90 @@ public final class MeshCheck {
                 problems.add(endpoints + " servers were checked, but --expect says " + expected);
             }
         }
-        warning |= checkPools(samples.get(samples.size() - 1), names, problems);
+        warning |= checkPools(servers, names, problems);
         MeshResult.Status status = judged.stream().noneMatch(MeshResult.Member::reachable) ? MeshResult.Status.UNKNOWN
                 : critical ? MeshResult.Status.CRITICAL : warning ? MeshResult.Status.WARNING : MeshResult.Status.OK;
         return new MeshResult(status, cluster, judged, pairs, problems, expected, samples.size(), null);
     }
 
+    /**
+     * Each endpoint's snapshots, one entry per server: an endpoint whose server (by server_id) an
+     * earlier endpoint already reached is a problem, not a second member.
+     */
+    private static List<List<Snapshot>> distinctServers(List<List<Snapshot>> samples, List<String> problems) {
+        List<List<Snapshot>> servers = new ArrayList<>();
+        Map<String, String> endpointOf = new HashMap<>();
+        for (int i = 0; i < samples.get(0).size(); i++) {
+            int index = i;
+            List<Snapshot> seen = samples.stream().map(sample -> sample.get(index)).toList();
+            Optional<Snapshot> answered = Snapshot.lastAnswered(seen);
+            String earlier = answered.map(s -> endpointOf.putIfAbsent(s.serverId(), s.endpoint())).orElse(null);
+            if (earlier == null) {
+                servers.add(seen);
+            } else {
+                problems.add(answered.get().endpoint() + " reaches the same server as " + earlier + " (server_id " + answered.get().serverId()
+                        + "): one server was given twice, so one server expected is not checked");
+            }
+        }
+        return servers;
+    }
+
     /** A member from its snapshots: unreachable if any sample failed; its peers those of every sample. */
-    private static MeshResult.Member member(List<Snapshot> seen, Map<String, String> names) {
+    private static MeshResult.Member member(String label, List<Snapshot> seen, MemberNames names) {
         Snapshot last = seen.get(seen.size() - 1);
         Snapshot failed = seen.stream().filter(s -> !s.answered()).findFirst().orElse(null);
         if (failed != null) {
-            Snapshot answered = seen.stream().filter(Snapshot::answered).findFirst().orElse(null);
-            String name = answered != null ? answered.serverName() : shortName(failed.endpoint());
-            return new MeshResult.Member(name, failed.endpoint(), answered != null ? answered.serverId() : "", "", "", "",
+            return new MeshResult.Member(label, failed.endpoint(), Snapshot.lastAnswered(seen).map(Snapshot::serverId).orElse(""), "", "", "",
                     failed.failure(), Set.of(), List.of(), List.of(), 0);
         }
         Set<String> peers = null;
         for (Snapshot s : seen) {
-            Set<String> now = peers(s, names);
+            Set<String> now = new TreeSet<>(peerConnections(s, names).keySet());
+            now.remove(label);
             if (peers == null) {
                 peers = now;
             } else {
                 peers.retainAll(now);
             }
         }
-        return new MeshResult.Member(last.serverName(), last.endpoint(), last.serverId(), last.clusterName(),
-                last.varz().path("version").asText(""), last.health(), null, peers, List.of(), List.of(),
-                last.routez().path("num_routes").asInt(last.routez().path("routes").size()));
+        return new MeshResult.Member(label, last.endpoint(), last.serverId(), last.clusterName(), last.varz().version(), last.health(), null,
+                peers, List.of(), List.of(), last.routez().numRoutes());
     }
 
-    /** A server that never answered goes by its host: the pod name of a DNS name, host:port of an address. */
-    private static String shortName(String endpoint) {
-        try {
-            java.net.URI uri = new java.net.URI(endpoint);
-            String host = uri.getHost();
-            if (host == null) {
-                return endpoint;
-            }
-            boolean address = host.contains(":") || host.matches("[0-9.]+");
-            return address ? host + ":" + uri.getPort() : host.split("\\.")[0];
-        } catch (java.net.URISyntaxException e) {
-            return endpoint;
-        }
-    }
-
-    /** The distinct servers a snapshot's routes lead to, by name. */
-    private static Set<String> peers(Snapshot s, Map<String, String> names) {
-        Set<String> peers = new TreeSet<>();
-        for (JsonNode route : s.routez().path("routes")) {
-            peers.add(peerName(route, names));
-        }
-        peers.remove(s.serverName());
-        return peers;
-    }
-
-    private static String peerName(JsonNode route, Map<String, String> names) {
-        String remoteName = route.path("remote_name").asText("");
-        if (!remoteName.isEmpty()) {
-            return remoteName;
-        }
-        String id = route.path("remote_id").asText("");
-        return names.getOrDefault(id, "server " + id);
+    /** A snapshot's route connections per peer, by the peers' report names. */
+    private static Map<String, Routez.Connections> peerConnections(Snapshot s, MemberNames names) {
+        Map<String, Routez.Connections> connections = new LinkedHashMap<>();
+        s.routez().peers().forEach((peer, count) -> connections.merge(names.peer(peer), count, Routez.Connections::plus));
+        return connections;
     }
 
     /** Why a member may lack peers, from its own /varz: no routes at all, or all through one URL. */
     private static String hint(MeshResult.Member m) {
         return m.peers().isEmpty() ? " (it has no route at all)" : "";
+    }
+
+    /**
+     * Distinct servers (by server_id) that answer to one server_name: nats-server refuses a route
+     * between them ("Duplicate Server Name"), and a report by name cannot tell them apart.
+     */
+    private static boolean checkNames(List<List<Snapshot>> servers, MemberNames names, List<String> problems) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < servers.size(); i++) {
+            List<Snapshot> seen = servers.get(i);
+            if (seen.stream().allMatch(Snapshot::answered)) {
+                byName.computeIfAbsent(seen.get(seen.size() - 1).serverName(), name -> new ArrayList<>()).add(names.label(i));
+            }
+        }
+        boolean shared = false;
+        for (Map.Entry<String, List<String>> name : byName.entrySet()) {
+            if (name.getValue().size() > 1) {
+                shared = true;
+                problems.add(name.getValue().size() + " distinct servers share the server_name '" + name.getKey() + "': "
+                        + String.join(", ", name.getValue()) + "; nats-server refuses a route between servers of one name "
+                        + "(Duplicate Server Name): give each its own server_name");
+            }
+        }
+        return shared;
     }
 
     private static List<List<String>> missingPairs(List<MeshResult.Member> members) {
@@ -199,34 +217,27 @@ public final class MeshCheck {
      * most of its peers, or fewer pooled ones than its {@code pool_size}, is an incomplete pool (a
      * known server bug before 2.12.6); a warning, since the peers are still connected.
      */
-    private static boolean checkPools(List<Snapshot> last, Map<String, String> names, List<String> problems) {
+    private static boolean checkPools(List<List<Snapshot>> servers, MemberNames names, List<String> problems) {
         boolean short_ = false;
-        for (Snapshot s : last) {
+        for (int i = 0; i < servers.size(); i++) {
+            Snapshot s = servers.get(i).get(servers.get(i).size() - 1);
             if (!s.answered()) {
                 continue;
             }
-            Map<String, Long> all = new LinkedHashMap<>();
-            Map<String, Long> pooled = new LinkedHashMap<>();
-            for (JsonNode route : s.routez().path("routes")) {
-                String peer = peerName(route, names);
-                all.merge(peer, 1L, Long::sum);
-                if (route.path("account").asText("").isEmpty()) {
-                    pooled.merge(peer, 1L, Long::sum);
-                }
-            }
-            int pool = s.varz().path("cluster").path("pool_size").asInt(0);
-            long usual = all.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                    .entrySet().stream().max(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey).orElse(0L);
-            for (Map.Entry<String, Long> peer : all.entrySet()) {
-                long pooledToPeer = pooled.getOrDefault(peer.getKey(), 0L);
-                if (pool > 0 && pooledToPeer < pool) {
+            Map<String, Routez.Connections> connections = peerConnections(s, names);
+            int pool = s.varz().cluster().poolSize();
+            long usual = connections.values().stream().collect(Collectors.groupingBy(Routez.Connections::all, Collectors.counting()))
+                    .entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(0);
+            for (Map.Entry<String, Routez.Connections> peer : connections.entrySet()) {
+                if (pool > 0 && peer.getValue().pooled() < pool) {
                     short_ = true;
-                    problems.add(s.serverName() + " has " + pooledToPeer + " of its " + pool + " pooled routes to " + peer.getKey());
-                } else if (peer.getValue() < usual) {
+                    problems.add(names.label(i) + " has " + peer.getValue().pooled() + " of its " + pool + " pooled routes to "
+                            + peer.getKey());
+                } else if (peer.getValue().all() < usual) {
                     short_ = true;
-                    problems.add(s.serverName() + " has " + peer.getValue() + " route connections to " + peer.getKey() + ", " + usual
-                            + " to most of its peers");
+                    problems.add(names.label(i) + " has " + peer.getValue().all() + " route connections to " + peer.getKey() + ", "
+                            + usual + " to most of its peers");
                 }
             }
         }

@@ -1,14 +1,11 @@
 package io.natsguard.mesh;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.natsguard.report.Redactor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +14,21 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Asks NATS servers' monitoring endpoints ({@code /varz}, {@code /routez}, {@code /healthz}), all
- * servers and endpoints at once, each request with its own timeout and the whole round under a
- * deadline: a dead or slow server becomes a failed {@link Snapshot}, never a hang.
+ * servers and endpoints at once, the whole round under a deadline: a dead, slow or hostile server
+ * becomes a failed {@link Snapshot}, never a hang. Each request has the timeout from its first
+ * byte to its last (a body that drips counts), and each answer is read up to
+ * {@link CappedBody#MAX_BYTES}.
  */
 public final class MonitorClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads one endpoint's body. */
+    private interface Reader<T> {
+        T read(byte[] body) throws IOException;
+    }
 
     private final HttpClient http;
     private final Duration timeout;
@@ -58,42 +61,61 @@ public final class MonitorClient {
 
     private CompletableFuture<Snapshot> snapshot(URI endpoint) {
         String shown = shown(endpoint);
-        CompletableFuture<JsonNode> varz = get(endpoint, "varz").thenApply(MonitorClient::json);
-        CompletableFuture<JsonNode> routez = get(endpoint, "routez").thenApply(MonitorClient::json);
-        CompletableFuture<String> health = get(endpoint, "healthz").thenApply(body -> json(body).path("status").asText("?"))
-                .exceptionally(e -> "no answer");
-        return varz.thenCombine(routez, (v, r) -> new Snapshot(shown, v, r, null, null))
-                .thenCombine(health, (answered, h) -> new Snapshot(shown, answered.varz(), answered.routez(), h, null))
+        CompletableFuture<Varz> varz = get(endpoint, "varz", MonitorJson::varz);
+        CompletableFuture<Routez> routez = get(endpoint, "routez", MonitorJson::routez);
+        CompletableFuture<String> health = get(endpoint, "healthz", MonitorJson::health).exceptionally(e -> "no answer");
+        return varz.thenCombine(routez, (v, r) -> sameServer(v, r) ? new Snapshot(shown, v, r, null, null)
+                        : Snapshot.failed(shown, "/varz and /routez came from different servers (server_id " + v.serverId() + " and "
+                                + r.serverId() + "): give one URL per server, not one that balances over several"))
+                .thenCombine(health, (answered, h) -> answered.answered()
+                        ? new Snapshot(shown, answered.varz(), answered.routez(), h, null) : answered)
                 .exceptionally(e -> Snapshot.failed(shown, reason(e)));
     }
 
-    private CompletableFuture<String> get(URI endpoint, String path) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(timeout).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() != 200) {
-                throw new CompletionException(new IOException("/" + path + " answered HTTP " + response.statusCode()));
-            }
-            return response.body();
-        });
+    private static boolean sameServer(Varz varz, Routez routez) {
+        return routez.serverId().isEmpty() || routez.serverId().equals(varz.serverId());
     }
 
-    private static JsonNode json(String body) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new IOException("not a JSON object");
+    /**
+     * GET {@code path}, read with {@code reader}; the whole exchange, connection to last byte,
+     * within the timeout, after which the connection is dropped.
+     */
+    private <T> CompletableFuture<T> get(URI endpoint, String path, Reader<T> reader) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).GET().build();
+        AtomicReference<CappedBody> started = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request, info -> {
+            CappedBody body = new CappedBody("/" + path, info.statusCode());
+            started.set(body);
+            return body;
+        });
+        CompletableFuture<T> answer = sent.thenApply(response -> {
+            try {
+                return reader.read(response.body());
+            } catch (IOException e) {
+                throw new CompletionException(e);
             }
-            return node;
-        } catch (IOException e) {
-            throw new CompletionException(new IOException("the monitoring endpoint did not answer JSON: " + e.getMessage()));
-        }
+        });
+        return answer.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((value, e) -> {
+            if (unwrap(e) instanceof TimeoutException) {
+                sent.cancel(true);
+                CappedBody body = started.get();
+                if (body != null) {
+                    body.cancel();
+                }
+            }
+        }).exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e) instanceof TimeoutException
+                ? new IOException(started.get() == null ? "no answer within " + timeout.toMillis() + " ms"
+                        : "/" + path + " began to answer but did not finish within " + timeout.toMillis() + " ms ("
+                                + started.get().size() + " bytes arrived)")
+                : unwrap(e)));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     private String reason(Throwable e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof HttpTimeoutException) {
-            return "no answer within " + timeout.toMillis() + " ms";
-        }
+        Throwable cause = unwrap(e);
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
                 return "its host name does not resolve";
@@ -102,12 +124,15 @@ public final class MonitorClient {
         if (cause instanceof java.net.ConnectException) {
             return "connection refused";
         }
+        if (cause instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + timeout.toMillis() + " ms";
+        }
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : Redactor.redact(message);
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : Redactor.redact(MonitorJson.printable(message));
     }
 
     /** The endpoint as reports show it: the base URL without credentials. */
-    static String shown(URI endpoint) {
+    public static String shown(URI endpoint) {
         return Redactor.redact(endpoint.toString());
     }
 }

@@ -1,6 +1,7 @@
 package io.natsguard.mesh;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One server's monitoring answers at one moment: {@code /varz} and {@code /routez} (what the mesh
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param endpoint the monitoring base URL, credentials redacted
  * @param failure  null when the server answered, else what went wrong
  */
-public record Snapshot(String endpoint, JsonNode varz, JsonNode routez, String health, String failure) {
+public record Snapshot(String endpoint, Varz varz, Routez routez, String health, String failure) {
 
     public static Snapshot failed(String endpoint, String failure) {
         return new Snapshot(endpoint, null, null, null, failure);
@@ -20,17 +21,22 @@ public record Snapshot(String endpoint, JsonNode varz, JsonNode routez, String h
         return failure == null;
     }
 
+    /** The last of these snapshots (one server's, sample after sample) that has an answer. */
+    static Optional<Snapshot> lastAnswered(List<Snapshot> seen) {
+        return seen.stream().filter(Snapshot::answered).reduce((first, second) -> second);
+    }
+
+    /** The server's identity: two answers with one server_id come from one server. */
     public String serverId() {
-        return varz.path("server_id").asText("");
+        return varz.serverId();
     }
 
     /** server_name, which defaults to the server ID when the config sets none. */
     public String serverName() {
-        String name = varz.path("server_name").asText("");
-        return name.isEmpty() ? serverId() : name;
+        return varz.serverName();
     }
 
     public String clusterName() {
-        return varz.path("cluster").path("name").asText("");
+        return varz.cluster().name();
     }
 }

@@ -38,7 +38,7 @@ public final class Policy {
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "admission", "params");
     private static final Set<String> TOP_KEYS = Set.of("rules", "suppressions", "exemptions", "limits");
     private static final Set<String> LIMIT_KEYS = Set.of("max-file-size", "max-include-depth", "max-included-size",
-            "max-values", "max-replicas");
+            "max-expanded-size", "max-replicas");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rule", "namespace", "name", "reason");
 
     /** One rule's settings; {@code admission} is what {@code natsguard serve} does with its findings. */
@@ -229,7 +229,7 @@ public final class Policy {
         }
         try {
             return new Limits(block.getBytes("max-file-size"), block.getInt("max-include-depth"),
-                    block.getBytes("max-included-size"), block.getLong("max-values"), block.getInt("max-replicas"));
+                    block.getBytes("max-included-size"), block.getBytes("max-expanded-size"), block.getInt("max-replicas"));
         } catch (IllegalArgumentException e) {
             throw new PolicyException(describe(name, block.root().origin(), "limits: every bound must be positive"));
         }

@@ -3,12 +3,14 @@ package io.natsguard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natsguard.mesh.FakeMonitor;
 import io.natsguard.testing.NatsServers;
 import io.natsguard.testing.NatsguardProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,9 +186,57 @@ class MeshCommandIT {
                     "http://127.0.0.1:" + dead, "http://127.0.0.1:" + silent.getLocalPort(), "--timeout", "1s", "--deadline", "3s");
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(result.exitCode()).as(result.stdout()).isEqualTo(2);
-            assertThat(result.stdout()).contains("127.0.0.1:" + dead + " (http://127.0.0.1:" + dead + "/) does not answer: connection refused",
-                    "(http://127.0.0.1:" + silent.getLocalPort() + "/) does not answer: no answer within 1000 ms");
+            assertThat(result.stdout()).contains("127.0.0.1:" + dead + " (http://127.0.0.1:" + dead + "/): connection refused",
+                    "(http://127.0.0.1:" + silent.getLocalPort() + "/): no answer within 1000 ms");
             assertThat(millis).as("the launcher's start plus the 3 s deadline").isLessThan(8000);
+        }
+    }
+
+    @Test
+    void serversThatShareAServerNameAreToldApartByTheirId() throws Exception {
+        // one server_name, no route: by name the three looked like one full mesh
+        List<NatsServers.Ports> ports = NatsServers.ports(3);
+        try (NatsServers servers = new NatsServers(dir)) {
+            for (NatsServers.Ports p : ports) {
+                servers.start(p, NatsServers.config(p, CLUSTER, "").replace("server_name: " + p.name() + "\n", "server_name: nats\n"));
+            }
+            NatsguardProcess.Result result = mesh(ports);
+            assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(2);
+            List<String> names = ports.stream().map(p -> "nats@127.0.0.1:" + p.http()).toList();
+            assertThat(result.stdout()).startsWith("natsguard mesh: CRITICAL: 3 missing routes (cluster natsguard): 3 servers checked, 3 answered")
+                    .contains("- 3 distinct servers share the server_name 'nats': " + String.join(", ", names) + "; nats-server refuses a route "
+                            + "between servers of one name (Duplicate Server Name): give each its own server_name",
+                            "- " + names.get(0) + " lacks " + names.get(1) + ", " + names.get(2) + " (it has no route at all)");
+        }
+    }
+
+    @Test
+    void anEndlessAndADrippingVarzEndWithinTheTimeout() throws Exception {
+        List<NatsServers.Ports> ports = NatsServers.ports(2);
+        try (NatsServers servers = new NatsServers(dir);
+                FakeMonitor endless = FakeMonitor.serving("ENDLESS", FakeMonitor.endless("{\"server_id\":\"ENDLESS\",\"padding\":\""));
+                FakeMonitor dripping = FakeMonitor.serving("DRIP", FakeMonitor.dripping("{\"server_id\":", Duration.ofMillis(300)))) {
+            for (NatsServers.Ports p : ports) {
+                servers.start(p, NatsServers.config(p, CLUSTER, routes(ports)));
+            }
+            servers.awaitRoutes(ports, 1);
+            // the mesh CronJob's memory: a 96 MiB heap; its start-up cache is made first, out of the time taken
+            Map<String, String> smallHeap = Map.of("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=192m");
+            assertThat(NatsguardProcess.run(dir, smallHeap, "--version").exitCode()).isZero();
+            long start = System.nanoTime();
+            NatsguardProcess.Result result = NatsguardProcess.run(dir, smallHeap, "mesh",
+                    ports.get(0).monitor(), ports.get(1).monitor(), endless.url(), dripping.url(), "--timeout", "1s", "--deadline", "60s");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(2);
+            assertThat(result.stdout()).contains("(" + endless.url() + "): /varz answered more than 4 MiB: the response was too large",
+                    "(" + dripping.url() + "): /varz began to answer but did not finish within 1000 ms (");
+            assertThat(result.stderr()).doesNotContain("Exception", "\tat ");
+            assertThat(millis).as("two samples of 1 s and the interval, far from the 60 s deadline").isLessThan(30_000);
+
+            NatsguardProcess.Result alone = NatsguardProcess.run(dir, Map.of(), "mesh", endless.url(), dripping.url(), "--timeout", "1s",
+                    "--deadline", "60s", "--format", "json");
+            assertThat(alone.exitCode()).as("no server answered").isEqualTo(3);
+            assertThat(alone.stdout()).contains("\"status\" : \"UNKNOWN\"", "the response was too large", "did not finish within 1000 ms");
         }
     }
 
@@ -197,8 +247,8 @@ class MeshCommandIT {
         NatsguardProcess.Result result = NatsguardProcess.run(dir, Map.of(), "mesh", "--from", examples.toString(), "--deadline", "5s");
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(3);
         assertThat(result.stdout()).startsWith("natsguard mesh: UNKNOWN: no server answered: 3 servers checked, 0 answered")
-                .contains("- nats-0 (http://nats-0.nats-headless.messaging.svc.cluster.local:8222/) does not answer: its host name does not resolve",
-                        "- nats-2 (http://nats-2.nats-headless.messaging.svc.cluster.local:8222/) does not answer");
+                .contains("- nats-0 (http://nats-0.nats-headless.messaging.svc.cluster.local:8222/): its host name does not resolve",
+                        "- nats-2 (http://nats-2.nats-headless.messaging.svc.cluster.local:8222/): ");
         NatsguardProcess.Result none = NatsguardProcess.run(dir, Map.of(), "mesh", "--from", examples.resolve("conf").toString());
         assertThat(none.exitCode()).isEqualTo(3);
         assertThat(none.stderr()).contains(": no NATS StatefulSet whose servers can be asked");
@@ -215,6 +265,9 @@ class MeshCommandIT {
         assertThat(secret.exitCode()).as("nothing answered").isEqualTo(3);
         assertThat(secret.stdout()).contains("http://admin:***@127.0.0.1:1/").doesNotContain("pw-S3CRET");
         assertThat(secret.stderr()).doesNotContain("pw-S3CRET");
+        NatsguardProcess.Result twice = NatsguardProcess.run(dir, Map.of(), "mesh", "http://127.0.0.1:1", "http://127.0.0.1:1/");
+        assertThat(twice.exitCode()).isEqualTo(3);
+        assertThat(twice.stderr()).contains("http://127.0.0.1:1/ is given twice: name each server once");
         NatsguardProcess.Result format = NatsguardProcess.run(dir, Map.of(), "mesh", "http://127.0.0.1:1", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(3);
         assertThat(format.stderr()).contains("--format takes text, json or prometheus, not 'xml'");

@@ -18,10 +18,10 @@ class ConfParseExceptionTest {
 
     @Test
     void controlCharactersAreShownAsEscapes() {
-        assertThat(ConfParseException.visible("\0|\n|\r|\t|\u0001|\u001f|\u007f|\u0085|\u2028|\u2029"))
-                .isEqualTo("\\0|\\n|\\r|\\t|\\x01|\\x1f|\\x7f|\\x85|\\x2028|\\x2029");
-        assertThat(ConfParseException.visible(" ~é😀\u00a0")).isEqualTo(" ~é😀\u00a0");
-        assertThat(ConfParseException.visible("")).isEmpty();
+        assertThat(Visible.of("\0|\n|\r|\t|\u0001|\u001f|\u007f|\u0085|\u009b|\u2028|\u2029|\u202e"))
+                .isEqualTo("\\0|\\n|\\r|\\t|\\x01|\\x1f|\\x7f|\\u0085|\\u009b|\\u2028|\\u2029|\\u202e");
+        assertThat(Visible.of(" ~é😀\u00a0")).isEqualTo(" ~é😀\u00a0");
+        assertThat(Visible.of("")).isEmpty();
     }
 
     @Test

@@ -4,52 +4,100 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.natsguard.limit.Limits;
-import io.natsguard.limit.ReadScope;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Coverage-guided fuzzing of the lexer and parser (Jazzer): whatever the bytes, the result is a
  * tree that renders, or natsguard's own error with a position inside the input; never another
- * exception, a stack overflow or a hang. {@code mvn test} replays the seeds under
- * {@code ParserFuzzTestInputs/}; the {@code fuzz} execution of the build fuzzes for real.
+ * exception, a stack overflow or a hang, and never more output than the bounds allow. The input is
+ * up to four files, split at 0xFF bytes (which no UTF-8 text holds): {@code main.conf}, then
+ * {@code a.conf}, {@code b.conf}, {@code c.conf}, which may include each other and the fixed files
+ * below, among them a chain that includes the next twice. Files are in memory: nothing is read
+ * from disk. {@code mvn test} replays the seeds under {@code ParserFuzzTestInputs/}; the {@code fuzz}
+ * execution of the build fuzzes for real.
  */
 class ParserFuzzTest {
 
-    private static final Path SANDBOX = sandbox();
-    /** Includes are read below the sandbox only: the fuzzer must not read (or be flagged for reading) the machine's files. */
-    private static final ConfParser PARSER = new ConfParser(Environment.of(Map.of(
-            "NUM", "4222", "LIST", "[a, 2, true]", "SELF", "$SELF", "BAD", "[")), IncludeReader.within(ReadScope.of(List.of(SANDBOX)), Limits.DEFAULT.maxFileBytes()));
+    /** Small bounds, so that whatever a fuzzed input stands for can be printed on every run. */
+    private static final Limits SMALL = new Limits(64 << 10, 8, 256 << 10, 1 << 20, 100);
+    /** Positions JSON writes about 150 bytes a value; a value weighs at least 8. */
+    private static final long MAX_OUTPUT = 40 * SMALL.maxExpandedBytes();
+    private static final Environment ENVIRONMENT = Environment.of(Map.of(
+            "NUM", "4222", "LIST", "[a, 2, true]", "SELF", "$SELF", "BAD", "["));
+    private static final Map<String, byte[]> FIXED = fixedFiles();
+    private static final String[] NAMES = {"/conf/main.conf", "/conf/a.conf", "/conf/b.conf", "/conf/c.conf"};
 
     @FuzzTest(maxDuration = "60s")
     void anyInputGivesATreeOrAPositionedError(byte[] input) throws IOException {
-        String name = SANDBOX.resolve("fuzz.conf").toString();
+        Map<String, byte[]> files = new HashMap<>(FIXED);
+        int start = 0;
+        for (int file = 0; file < NAMES.length; file++) {
+            int end = file == NAMES.length - 1 ? input.length : indexOf(input, (byte) 0xFF, start);
+            files.put(NAMES[file], Arrays.copyOfRange(input, Math.min(start, input.length), end));
+            start = end + 1;
+        }
+        IncludeReader inMemory = path -> {
+            byte[] content = files.get(GoPaths.clean(path));
+            if (content == null) {
+                throw new IOException("open " + path + ": no such file or directory");
+            }
+            return content;
+        };
         try {
-            ConfValue root = PARSER.parse(name, input);
-            ConfTreeJson.writePositions(root, OutputStream.nullOutputStream());
-            ConfTreeJson.writeTree(root, OutputStream.nullOutputStream());
+            ConfValue root = new ConfParser(ENVIRONMENT, inMemory, SMALL).parse(NAMES[0], files.get(NAMES[0]));
+            CountingStream out = new CountingStream();
+            ConfTreeJson.writePositions(root, out);
+            ConfTreeJson.writeTree(root, out);
+            assertThat(out.count).isLessThan(MAX_OUTPUT);
         } catch (ConfParseException e) {
             assertThat(e.getMessage()).isNotBlank();
             assertThat(e.position().line()).isPositive();
             assertThat(e.position().column()).isPositive();
             assertThat(e.toDiagnostic()).doesNotContain("\n");
+            if (e.limitExceeded()) {
+                assertThat(e.getMessage()).contains("natsguard's bound");
+            }
         }
     }
 
-    /** A folder with one file to include, so that include directives reach real files too. */
-    private static Path sandbox() {
-        try {
-            Path dir = Files.createTempDirectory("natsguard-fuzz");
-            Files.writeString(dir.resolve("inc.conf"), "a = 1\nb { c = [1, 2 ] }\n");
-            dir.toFile().deleteOnExit();
-            dir.resolve("inc.conf").toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private static int indexOf(byte[] input, byte wanted, int from) {
+        for (int i = from; i < input.length; i++) {
+            if (input[i] == wanted) {
+                return i;
+            }
+        }
+        return input.length;
+    }
+
+    /** A file to include, and d0.conf .. d11.conf, each including the next twice: past the include depth. */
+    private static Map<String, byte[]> fixedFiles() {
+        Map<String, byte[]> files = new HashMap<>();
+        files.put("/conf/inc.conf", "a = 1\nb { c = [1, 2 ] }\n".getBytes(StandardCharsets.UTF_8));
+        for (int level = 0; level < 12; level++) {
+            String next = "include d" + (level + 1) + ".conf\n";
+            files.put("/conf/d" + level + ".conf", ("k" + level + " = " + level + "\n" + next + next).getBytes(StandardCharsets.UTF_8));
+        }
+        files.put("/conf/d12.conf", "end = true\n".getBytes(StandardCharsets.UTF_8));
+        return Map.copyOf(files);
+    }
+
+    /** Counts what a print would write, without keeping it. */
+    private static final class CountingStream extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
         }
     }
 }

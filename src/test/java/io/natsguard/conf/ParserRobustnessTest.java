@@ -165,7 +165,7 @@ class ParserRobustnessTest {
                     .append("\", permissions: { publish: [\"a.>\", \"b.*\"] } }\n");
         }
         long start = System.nanoTime();
-        Limits roomy = new Limits(64L << 20, 16, 64L << 20, 10_000_000, 1000);
+        Limits roomy = new Limits(64L << 20, 16, 64L << 20, 256L << 20, 1000);
         ConfValue root = new ConfParser(Environment.of(Map.of()), IncludeReader.files(roomy.maxFileBytes()), roomy)
                 .parse("big.conf", text.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(root.asMap()).hasSize(entries);

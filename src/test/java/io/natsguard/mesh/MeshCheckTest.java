@@ -15,16 +15,35 @@ class MeshCheckTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A 2.9-style answer: routes by remote_id only ("id-" + peer name). */
-    private static Snapshot server(String name, String cluster, String... peers) {
+    /** A 2.9-style /varz. */
+    private static ObjectNode varz(String name, String cluster) {
         ObjectNode varz = JSON.createObjectNode().put("server_id", "id-" + name).put("server_name", name).put("version", "2.9.10");
         varz.putObject("cluster").put("name", cluster);
+        return varz;
+    }
+
+    /** A 2.9-style /routez: routes by remote_id only ("id-" + peer name). */
+    private static ObjectNode routez(String name, String... peers) {
         ObjectNode routez = JSON.createObjectNode().put("server_id", "id-" + name).put("num_routes", peers.length);
         ArrayNode routes = routez.putArray("routes");
         for (String peer : peers) {
             routes.addObject().put("remote_id", "id-" + peer).put("ip", "10.0.0.9").put("port", 45000);
         }
-        return new Snapshot("http://" + name + ":8222/", varz, routez, "ok", null);
+        return routez;
+    }
+
+    /** The answers as the client reads them from the wire. */
+    private static Snapshot snapshot(String endpoint, ObjectNode varz, ObjectNode routez) {
+        try {
+            return new Snapshot(endpoint, MonitorJson.varz(JSON.writeValueAsBytes(varz)), MonitorJson.routez(JSON.writeValueAsBytes(routez)),
+                    "ok", null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Snapshot server(String name, String cluster, String... peers) {
+        return snapshot("http://" + name + ":8222/", varz(name, cluster), routez(name, peers));
     }
 
     private static MeshResult check(List<List<Snapshot>> samples) {
@@ -45,7 +64,7 @@ class MeshCheckTest {
         List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), Snapshot.failed("http://c:8222/", "connection refused"));
         MeshResult result = check(List.of(sample));
         assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
-        assertThat(result.problems()).containsExactly("c (http://c:8222/) does not answer: connection refused");
+        assertThat(result.problems()).containsExactly("c (http://c:8222/): connection refused");
         assertThat(MeshFormat.TEXT.render(result)).contains("\nc: http://c:8222/: connection refused\n");
     }
 
@@ -94,21 +113,83 @@ class MeshCheckTest {
     }
 
     @Test
-    void remoteNamesOfNewerServersAreUsedAsTheyAre() {
-        Snapshot a = server("a", "c");
-        ((ArrayNode) a.routez().path("routes")).addObject().put("remote_id", "unknown-id").put("remote_name", "b");
-        Snapshot b = server("b", "c", "a");
-        assertThat(check(List.of(List.of(a, b))).status()).isEqualTo(MeshResult.Status.OK);
+    void aRouteIsMatchedByTheIdOfThePeerNotByItsName() {
+        // 2.9.16 and later name the peer too; the ID decides: a server that only shares b's name is not b
+        ObjectNode routez = routez("a");
+        ((ArrayNode) routez.path("routes")).addObject().put("remote_id", "id-b").put("remote_name", "b");
+        MeshResult matched = check(List.of(List.of(snapshot("http://a:8222/", varz("a", "c"), routez), server("b", "c", "a"))));
+        assertThat(matched.status()).isEqualTo(MeshResult.Status.OK);
+
+        ObjectNode impostor = routez("a");
+        ((ArrayNode) impostor.path("routes")).addObject().put("remote_id", "id-other").put("remote_name", "b");
+        MeshResult result = check(List.of(List.of(snapshot("http://a:8222/", varz("a", "c"), impostor), server("b", "c", "a"))));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(result.problems()).contains("a lacks b", "a routes to b (server_id id-other), which is not among the servers checked "
+                + "(a stray server, or another cluster with the same name?)");
+    }
+
+    @Test
+    void aRouteWithoutIdIsMatchedByName() {
+        ObjectNode routez = routez("a");
+        ((ArrayNode) routez.path("routes")).addObject().put("remote_name", "b");
+        assertThat(check(List.of(List.of(snapshot("http://a:8222/", varz("a", "c"), routez), server("b", "c", "a")))).status())
+                .isEqualTo(MeshResult.Status.OK);
+    }
+
+    @Test
+    void distinctServersThatShareAServerNameAreCriticalAndNamedByTheirHost() {
+        // three servers, one server_name, no route at all: by name they looked like one full mesh
+        List<Snapshot> sample = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ObjectNode varz = varz("nats", "c").put("server_id", "id-" + i);
+            sample.add(snapshot("http://10.0.0." + i + ":8222/", varz, JSON.createObjectNode().put("server_id", "id-" + i).put("num_routes", 0)));
+        }
+        MeshResult result = check(List.of(sample, sample));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(result.members()).extracting(MeshResult.Member::name)
+                .containsExactly("nats@10.0.0.0:8222", "nats@10.0.0.1:8222", "nats@10.0.0.2:8222");
+        assertThat(result.problems()).contains("3 distinct servers share the server_name 'nats': nats@10.0.0.0:8222, nats@10.0.0.1:8222, "
+                + "nats@10.0.0.2:8222; nats-server refuses a route between servers of one name (Duplicate Server Name): give each its own "
+                + "server_name", "nats@10.0.0.0:8222 lacks nats@10.0.0.1:8222, nats@10.0.0.2:8222 (it has no route at all)");
+        assertThat(result.missingPairs()).hasSize(3);
+    }
+
+    @Test
+    void distinctServersThatShareANameAndRouteToEachOtherAreStillCritical() {
+        List<Snapshot> sample = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ObjectNode varz = varz("nats", "c").put("server_id", "id-" + i);
+            ObjectNode routez = routez("nats", "" + (1 - i)).put("server_id", "id-" + i);
+            sample.add(snapshot("http://nats-" + i + ".nats.default.svc:8222/", varz, routez));
+        }
+        MeshResult result = check(List.of(sample));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(result.missingPairs()).isEmpty();
+        assertThat(result.problems()).singleElement().asString().startsWith("2 distinct servers share the server_name 'nats': nats@nats-0, nats@nats-1;");
+    }
+
+    @Test
+    void oneServerGivenTwiceIsOneMemberAndCritical() {
+        Snapshot byAddress = snapshot("http://10.0.0.1:8222/", varz("b", "c"), routez("b", "a"));
+        List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), byAddress);
+        MeshResult result = check(List.of(sample));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(result.members()).extracting(MeshResult.Member::name).containsExactly("a", "b");
+        assertThat(result.problems()).containsExactly("http://10.0.0.1:8222/ reaches the same server as http://b:8222/ (server_id id-b): "
+                + "one server was given twice, so one server expected is not checked");
     }
 
     @Test
     void anIncompleteRoutePoolIsAWarning() {
         // 2.10+: pool_size 3 means three pooled connections per peer; an account-pinned route is extra
-        Snapshot a = server("a", "c", "b", "b");
-        ((ObjectNode) a.varz().path("cluster")).put("pool_size", 3);
-        ((ArrayNode) a.routez().path("routes")).addObject().put("remote_id", "id-b").put("account", "$SYS");
-        Snapshot b = server("b", "c", "a", "a", "a");
-        ((ObjectNode) b.varz().path("cluster")).put("pool_size", 3);
+        ObjectNode varzA = varz("a", "c");
+        ((ObjectNode) varzA.path("cluster")).put("pool_size", 3);
+        ObjectNode routezA = routez("a", "b", "b");
+        ((ArrayNode) routezA.path("routes")).addObject().put("remote_id", "id-b").put("account", "$SYS");
+        Snapshot a = snapshot("http://a:8222/", varzA, routezA);
+        ObjectNode varzB = varz("b", "c");
+        ((ObjectNode) varzB.path("cluster")).put("pool_size", 3);
+        Snapshot b = snapshot("http://b:8222/", varzB, routez("b", "a", "a", "a"));
         MeshResult result = check(List.of(List.of(a, b)));
         assertThat(result.status()).isEqualTo(MeshResult.Status.WARNING);
         assertThat(result.problems()).containsExactly("a has 2 of its 3 pooled routes to b");

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The mesh check on the recorded /varz, /routez and /healthz answers of real 2.9.10 clusters in
- * ../shared/corpus/monitoring: the verdict, the missing pairs and each server's missing peers of
- * its EXPECTED.tsv and expected.json.
+ * ../shared/corpus/monitoring, read as the client reads them from the wire: the verdict, the
+ * missing pairs and each server's missing peers of its EXPECTED.tsv and expected.json.
  */
 class MeshCorpusTest {
 
@@ -36,10 +36,10 @@ class MeshCorpusTest {
         List<Snapshot> sample = new ArrayList<>();
         for (int i = 0; Files.exists(CORPUS.resolve(scenario).resolve("n" + i + "-varz.json")); i++) {
             Path dir = CORPUS.resolve(scenario);
-            JsonNode varz = JSON.readTree(dir.resolve("n" + i + "-varz.json").toFile());
-            sample.add(new Snapshot("http://127.0.0.1:" + varz.path("http_port").asInt() + "/", varz,
-                    JSON.readTree(dir.resolve("n" + i + "-routez.json").toFile()),
-                    JSON.readTree(dir.resolve("n" + i + "-healthz.json").toFile()).path("status").asText(), null));
+            byte[] varz = Files.readAllBytes(dir.resolve("n" + i + "-varz.json"));
+            sample.add(new Snapshot("http://127.0.0.1:" + JSON.readTree(varz).path("http_port").asInt() + "/", MonitorJson.varz(varz),
+                    MonitorJson.routez(Files.readAllBytes(dir.resolve("n" + i + "-routez.json"))),
+                    MonitorJson.health(Files.readAllBytes(dir.resolve("n" + i + "-healthz.json"))), null));
         }
         return sample;
     }

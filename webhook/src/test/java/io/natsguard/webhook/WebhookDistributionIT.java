@@ -46,11 +46,9 @@ class WebhookDistributionIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(review.statusCode()).isEqualTo(200);
             assertThat(review.body()).contains("\"allowed\":true");
-            // the launcher trained the start-up cache of the webhook (AOT cache on JDK 25, AppCDS before) and started with it
-            try (Stream<Path> caches = Files.list(tmp.resolve("cache"))) {
-                assertThat(caches.map(p -> p.getFileName().toString())).singleElement().satisfies(name -> assertThat(name)
-                        .matches("natsguard-.*webhook-app\\.(aot|jsa)"));
-            }
+            // the launcher trained the start-up cache of the webhook (AOT cache on JDK 25, AppCDS before), tried it
+            // (its .ok marker) and started with it
+            assertCacheAndItsTrial();
         } finally {
             stop(server);
         }
@@ -65,9 +63,15 @@ class WebhookDistributionIT {
         Process process = train.start();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(log()).isZero();
+        assertCacheAndItsTrial();
+    }
+
+    /** The cache folder holds the webhook's cache and the marker of its trial with the options used (bin/natsguard). */
+    private void assertCacheAndItsTrial() throws Exception {
         try (Stream<Path> caches = Files.list(tmp.resolve("cache"))) {
-            assertThat(caches.map(p -> p.getFileName().toString())).singleElement()
-                    .satisfies(name -> assertThat(name).matches("natsguard-.*webhook-app\\.(aot|jsa)"));
+            assertThat(caches.map(p -> p.getFileName().toString()).sorted()).satisfiesExactly(
+                    name -> assertThat(name).matches("natsguard-.*webhook-app\\.(aot|jsa)"),
+                    name -> assertThat(name).matches("natsguard-.*webhook-app\\.(aot|jsa)\\.\\d+\\.ok"));
         }
     }
 

@@ -1,0 +1,88 @@
+package io.natsguard.mesh;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the mesh check reads of a server's {@code /routez}: its route connections counted per peer,
+ * as they are read. A server that lists routes to more servers than {@link #MAX_PEERS} is not
+ * believed: no NATS cluster comes near it, and each distinct peer costs memory.
+ *
+ * @param serverId  the answering server, to match its {@code /varz}
+ * @param numRoutes the server's own count of route connections, or the connections listed when it gives none
+ * @param peers     route connections per peer, in the order first listed
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Routez(@JsonProperty("server_id") String serverId, @JsonProperty("num_routes") Integer numRoutes,
+        @JsonProperty("routes") @JsonDeserialize(using = Routez.Tally.class) Map<Peer, Connections> peers) {
+
+    static final int MAX_PEERS = 1000;
+
+    public Routez {
+        serverId = MonitorJson.shortened(serverId);
+        peers = peers == null ? Map.of() : peers;
+        numRoutes = numRoutes != null ? numRoutes : peers.values().stream().mapToInt(Connections::all).sum();
+    }
+
+    /**
+     * The far end of a route connection as the server names it.
+     *
+     * @param id   its {@code remote_id}: the peer's {@code /varz server_id}
+     * @param name its {@code remote_name}, 2.9.16 and later; empty before
+     */
+    public record Peer(String id, String name) {
+    }
+
+    /**
+     * @param all    route connections to the peer
+     * @param pooled those of them pinned to no account (2.10+: the pool; before: the one route)
+     */
+    public record Connections(int all, int pooled) {
+
+        Connections plus(Connections other) {
+            return new Connections(all + other.all, pooled + other.pooled);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Route(@JsonProperty("remote_id") String remoteId, @JsonProperty("remote_name") String remoteName, String account) {
+    }
+
+    /** Reads the {@code routes} array one route at a time into counts per peer: no route is kept. */
+    static final class Tally extends StdDeserializer<Map<Peer, Connections>> {
+
+        Tally() {
+            super(Map.class);
+        }
+
+        @Override
+        public Map<Peer, Connections> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.isExpectedStartArrayToken()) {
+                throw JsonMappingException.from(parser, "routes is not a list");
+            }
+            Map<Peer, Connections> peers = new LinkedHashMap<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                Route route = context.readValue(parser, Route.class);
+                if (route == null) {
+                    throw JsonMappingException.from(parser, "a route is null");
+                }
+                Peer peer = new Peer(MonitorJson.shortened(route.remoteId()), MonitorJson.shortened(route.remoteName()));
+                boolean pooled = route.account() == null || route.account().isEmpty();
+                peers.merge(peer, new Connections(1, pooled ? 1 : 0), Connections::plus);
+                if (peers.size() > MAX_PEERS) {
+                    throw JsonMappingException.from(parser, "routes to more than " + MAX_PEERS + " servers are listed, more than any NATS cluster has");
+                }
+            }
+            return peers;
+        }
+    }
+}
