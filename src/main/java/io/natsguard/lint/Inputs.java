@@ -146,16 +146,13 @@ public final class Inputs {
                 throw new InputException(e.getMessage());
             }
         }
+        ReadScope scope = ReadScope.around(paths);
         List<Kustomize.Mapper> mappers = new ArrayList<>();
         for (Path dir : kustomizations) {
-            Kustomize.Build build = build(dir);
-            manifests.add(build.failure() != null ? new ManifestReader.Result(List.of(), build.failure()) : build.manifests());
+            Kustomize.Build build = build(dir, scope, limits);
+            manifests.addAll(build.results());
             texts.put(build.name(), build.text());
-            try {
-                mappers.add(new Kustomize.Mapper(build, dir));
-            } catch (IOException e) {
-                throw new InputException(dir + ": " + e.getMessage());
-            }
+            mappers.add(new Kustomize.Mapper(build));
         }
         int stdinFiles = paths.contains("-") ? 1 : 0;
         int chartFiles = chart == null ? 0 : 1;
@@ -165,7 +162,7 @@ public final class Inputs {
             chartFiles++;
         }
         return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size() + chartFiles, texts,
-                mappers, chartValues, ReadScope.around(paths));
+                mappers, chartValues, scope);
     }
 
     private static HelmValues officialValues(OfficialValues values, Map<String, String> texts, Limits limits)
@@ -204,9 +201,9 @@ public final class Inputs {
         return found;
     }
 
-    private static Kustomize.Build build(Path dir) throws InputException {
+    private static Kustomize.Build build(Path dir, ReadScope scope, Limits limits) throws InputException {
         try {
-            return Kustomize.build(dir);
+            return Kustomize.build(dir, scope, limits);
         } catch (Kustomize.KubectlMissing e) {
             throw new InputException(e.getMessage());
         } catch (IOException e) {

@@ -1,28 +1,31 @@
 package io.natsguard.source;
 
 import io.natsguard.conf.Position;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Kustomize directory, linted as what it deploys: built with the real {@code kubectl kustomize},
- * with origin annotations, and every position in the build mapped back to the line of the base,
- * overlay, patch or generator file that holds the same text.
+ * A Kustomize directory, linted as what it deploys: a private copy of its local graph (remote
+ * resources and files outside the read scope left out, see {@link KustomizeCopy}) built with the
+ * real {@code kubectl kustomize} cut off from the network ({@link OfflineKubectl}), with origin
+ * annotations, and every position in the build mapped back to the line of the base, overlay, patch
+ * or generator file that holds the same text.
  */
 public final class Kustomize {
 
-    private static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final String ORIGIN = "config.kubernetes.io/origin";
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     /** kubectl is not installed: the run cannot go on (exit 2). */
     public static final class KubectlMissing extends Exception {
@@ -31,57 +34,73 @@ public final class Kustomize {
         }
     }
 
-    /** The build: its objects (positions in the build's text), and the map back to the source files. */
+    /**
+     * The build: its objects (positions in the build's text), and the map back to the source files.
+     *
+     * @param sources  the source file of each object, by kind/namespace/name
+     * @param inputs   the text of every file the build read, by name
+     * @param problems what was left out of the build, or stopped it, each at its place
+     */
     public record Build(String name, ManifestReader.Result manifests, String text, Map<String, String> sources,
-            InputProblem failure) {
+            Map<String, String> inputs, List<InputProblem> problems) {
+
+        /** What a lint run reads of the build: its objects, and each problem at its place. */
+        public List<ManifestReader.Result> results() {
+            List<ManifestReader.Result> results = new ArrayList<>(List.of(manifests));
+            problems.forEach(problem -> results.add(new ManifestReader.Result(List.of(), problem)));
+            return results;
+        }
     }
 
     private Kustomize() {
     }
 
     public static boolean isKustomization(Path dir) {
-        return FILE_NAMES.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)));
+        return KustomizeCopy.kustomizationFile(dir).isPresent();
     }
 
-    /** Runs kubectl kustomize on a wrapper that adds origin annotations; never writes into the user's tree. */
-    public static Build build(Path dir) throws KubectlMissing, IOException, InterruptedException {
-        Path wrapper = Files.createTempDirectory("natsguard-kustomize");
+    /**
+     * Builds what natsguard may read of the kustomization in {@code dir}, within the scope and the
+     * bounds; never writes into the user's tree, never fetches.
+     */
+    public static Build build(Path dir, ReadScope scope, Limits limits) throws KubectlMissing, IOException,
+            InterruptedException {
+        Path work = Files.createTempDirectory("natsguard-kustomize");
         try {
-            Path relative = wrapper.toAbsolutePath().relativize(dir.toAbsolutePath().normalize());
-            Files.writeString(wrapper.resolve("kustomization.yaml"),
-                    "resources:\n- " + relative + "\nbuildMetadata: [originAnnotations]\n");
-            Path out = wrapper.resolve("out.yaml");
-            Path err = wrapper.resolve("err.txt");
-            Process process;
+            KustomizeCopy copy = new KustomizeCopy(dir, work, scope, limits);
             try {
-                process = new ProcessBuilder("kubectl", "kustomize", wrapper.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            } catch (IOException e) {
-                throw new KubectlMissing(dir + " is a Kustomize directory; building it needs kubectl on the PATH "
-                        + "(install kubectl, e.g. apt-get install kubectl, or from kubernetes.io/docs/tasks/tools)");
+                copy.make();
+            } catch (KustomizeCopy.Unbuildable e) {
+                return failed(dir, copy, e.problem());
             }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                return failed(dir, "kubectl kustomize did not finish in " + TIMEOUT_SECONDS + " s");
+            OfflineKubectl.Result result = OfflineKubectl.build(copy.root(), limits.maxFileBytes(), TIMEOUT);
+            Position start = copy.start();
+            if (result.timedOut()) {
+                return failed(dir, copy, InputProblem.unreadable(start,
+                        "kubectl kustomize did not finish in " + TIMEOUT.toSeconds() + " s"));
             }
-            if (process.exitValue() != 0) {
-                String why = Files.readString(err, StandardCharsets.UTF_8).strip().replace('\n', ' ');
-                return failed(dir, "kubectl kustomize failed: " + why);
+            if (result.output() == null) {
+                return failed(dir, copy, InputProblem.limit(start, "the output of kubectl kustomize is larger than "
+                        + Limits.bytes(limits.maxFileBytes()) + " (natsguard's bound limits.max-file-size), so it was not read"));
+            }
+            if (result.exitCode() != 0) {
+                String why = result.errors().strip().replace('\n', ' ').replace(work.toString(), "");
+                return failed(dir, copy, InputProblem.unreadable(start, "kubectl kustomize failed: " + why));
             }
             String name = dir + " (kustomize build)";
-            String text = Files.readString(out, StandardCharsets.UTF_8);
+            String text = new String(result.output(), StandardCharsets.UTF_8);
             ManifestReader.Result manifests = ManifestReader.read(name, text);
             Map<String, String> sources = new HashMap<>();
             for (KubeObject object : manifests.objects()) {
                 String origin = object.annotations().get(ORIGIN);
                 if (origin != null && origin.startsWith("path: ")) {
-                    Path source = wrapper.resolve(origin.substring(6).strip()).normalize();
-                    sources.put(object.kind() + "/" + object.namespace() + "/" + object.name(), display(source));
+                    sources.put(object.kind() + "/" + object.namespace() + "/" + object.name(),
+                            copy.nameOfOrigin(origin.substring(6).strip()));
                 }
             }
-            return new Build(name, manifests, text, sources, null);
+            return new Build(name, manifests, text, sources, copy.inputs(), copy.problems());
         } finally {
-            try (Stream<Path> files = Files.walk(wrapper)) {
+            try (Stream<Path> files = Files.walk(work)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
@@ -89,10 +108,10 @@ public final class Kustomize {
         }
     }
 
-    private static Build failed(Path dir, String message) {
-        Path file = FILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst().orElse(dir);
-        return new Build(dir.toString(), new ManifestReader.Result(List.of(), null), "", Map.of(),
-                InputProblem.unreadable(new Position(file.toString(), 1, 1), message));
+    private static Build failed(Path dir, KustomizeCopy copy, InputProblem failure) {
+        List<InputProblem> problems = new ArrayList<>(copy.problems());
+        problems.add(failure);
+        return new Build(dir.toString(), new ManifestReader.Result(List.of(), null), "", Map.of(), copy.inputs(), problems);
     }
 
     /** A path as the user would name it: relative to the working directory when it is below it. */
@@ -104,33 +123,19 @@ public final class Kustomize {
 
     /**
      * Maps positions in a build back to source files: the object's origin file first, then every
-     * YAML and config file of the directory tree, looking for the line with the same text.
+     * file the build read, looking for the line with the same text.
      */
     public static final class Mapper {
         private final Build build;
-        private final List<Path> candidates;
         private final Map<String, String[]> lines = new HashMap<>();
-        private final Map<String, String> texts = new HashMap<>();
 
-        public Mapper(Build build, Path dir) throws IOException {
+        public Mapper(Build build) {
             this.build = build;
-            this.candidates = new ArrayList<>();
-            // The overlay's own tree (patches, generator files) and the folders its objects came from (bases).
-            java.util.Set<Path> roots = new java.util.LinkedHashSet<>();
-            roots.add(dir.toAbsolutePath().normalize());
-            build.sources().values().forEach(source -> roots.add(Path.of(source).toAbsolutePath().normalize().getParent()));
-            java.util.Set<Path> seen = new java.util.HashSet<>();
-            for (Path root : roots) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    files.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(ya?ml|conf)$"))
-                            .filter(seen::add).forEach(candidates::add);
-                }
-            }
         }
 
         /** The texts of the source files a mapped position may name. */
         public Map<String, String> texts() {
-            return texts;
+            return build.inputs();
         }
 
         public Position map(Position rendered) {
@@ -152,7 +157,7 @@ public final class Kustomize {
                     order.add(origin);
                 }
             }
-            candidates.forEach(p -> order.add(display(p)));
+            order.addAll(build.inputs().keySet());
             for (String file : order) {
                 String[] source = linesOf(file);
                 for (int i = 0; i < source.length; i++) {
@@ -192,15 +197,7 @@ public final class Kustomize {
         }
 
         private String[] linesOf(String file) {
-            return lines.computeIfAbsent(file, f -> {
-                try {
-                    String text = Files.readString(Path.of(f), StandardCharsets.UTF_8);
-                    texts.put(f, text);
-                    return text.split("\n", -1);
-                } catch (IOException e) {
-                    return new String[0];
-                }
-            });
+            return lines.computeIfAbsent(file, f -> build.inputs().getOrDefault(f, "").split("\n", -1));
         }
     }
 }

@@ -5,9 +5,12 @@ import io.natsguard.report.Finding;
 import io.natsguard.report.Report;
 import io.natsguard.testing.Corpus;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rendered output, Flux HelmReleases and Argo CD Applications of the NATS chart.
  */
 class GitopsCorpusTest {
+
+    /** The corpus in a git work tree, as in a repository: an overlay's base is read there. */
+    @TempDir
+    static Path checkout;
+
+    private static Path gitops;
+
+    @BeforeAll
+    static void checkOut() {
+        gitops = Corpus.inWorkTree("gitops", checkout);
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -36,7 +50,7 @@ class GitopsCorpusTest {
             argocd/multi-source                        | routes-single-dns-name nats-values.yaml:11
             """)
     void routeFindingsMatchTheFacts(String folder, String expected) throws Exception {
-        String path = Corpus.relative("gitops").resolve(folder).toString();
+        String path = gitops.resolve(folder).toString();
         Report report = new Linter(Policy.defaults()).lint(List.of(path), new ByteArrayInputStream(new byte[0]));
         Set<String> routeFindings = new TreeSet<>();
         for (Finding f : report.findings()) {
@@ -65,7 +79,7 @@ class GitopsCorpusTest {
             secret-stringdata              | no
             """)
     void clusterTlsFindingsMatchTheFacts(String folder, String tls) throws Exception {
-        String path = Corpus.relative("gitops").resolve(folder).toString();
+        String path = gitops.resolve(folder).toString();
         Report report = new Linter(Policy.defaults()).lint(List.of(path), new ByteArrayInputStream(new byte[0]));
         boolean flagged = report.findings().stream().anyMatch(f -> f.ruleId().equals("cluster-tls-missing"));
         assertThat(flagged).as("cluster-tls-missing for %s", folder).isEqualTo(tls.equals("no"));
@@ -73,7 +87,7 @@ class GitopsCorpusTest {
 
     @org.junit.jupiter.api.Test
     void aChartsFindingSaysHowToFixItInTheValuesAndNamesTheDefault() throws Exception {
-        String path = Corpus.relative("gitops").resolve("flux/single-dns").toString();
+        String path = gitops.resolve("flux/single-dns").toString();
         Report report = new Linter(Policy.defaults()).lint(List.of(path), new ByteArrayInputStream(new byte[0]));
         assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("cluster-tls-missing")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("its default config.cluster.tls.enabled is false"));

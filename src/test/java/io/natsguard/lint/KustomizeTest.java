@@ -11,19 +11,29 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kustomize directories are built with the real kubectl kustomize and linted as what they deploy;
- * findings point at the base, overlay or generator file that holds the line.
+ * findings point at the base, overlay or generator file that holds the line. The corpus sits in a
+ * git work tree, as in a repository: an overlay's base is read there.
  */
 class KustomizeTest {
 
-    private static final Path KUSTOMIZE = Corpus.relative("gitops").resolve("kustomize");
+    @TempDir
+    static Path checkout;
+
+    private static Path KUSTOMIZE;
 
     @TempDir
     Path tmp;
+
+    @BeforeAll
+    static void checkOut() {
+        KUSTOMIZE = Corpus.inWorkTree("gitops/kustomize", checkout);
+    }
 
     private static List<Finding> lint(Path dir) throws Exception {
         return new Linter(Policy.defaults()).lint(List.of(dir.toString()), new ByteArrayInputStream(new byte[0])).findings();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The shared corpora (beside the repository, or where -Dnatsguard.corpus says). */
 public final class Corpus {
@@ -28,6 +29,26 @@ public final class Corpus {
     public static Path relative(String folder) {
         Path absolute = root().resolve(folder).toAbsolutePath().normalize();
         return Path.of("").toAbsolutePath().relativize(absolute);
+    }
+
+    /**
+     * A corpus folder copied into a new git work tree in {@code into}, as it would sit in a
+     * repository: natsguard reads what a scanned file refers to (a Kustomize base beside its
+     * overlays) only inside the git work tree that holds it.
+     */
+    public static Path inWorkTree(String folder, Path into) {
+        Path source = root().resolve(folder);
+        Path copy = into.resolve(source.getFileName().toString());
+        try (Stream<Path> files = Files.walk(source)) {
+            Files.createDirectories(into);
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(source.relativize(file).toString()));
+            }
+            Git.run(into, "init", "-q");
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The rows of a tab-separated EXPECTED file, by column name, with its escapes undone. */
