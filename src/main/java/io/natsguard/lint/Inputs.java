@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * The files a lint run reads: YAML manifests ({@code .yaml}, {@code .yml}, {@code -} for standard
@@ -63,10 +64,13 @@ public final class Inputs {
     public record OfficialValues(Path file, String releaseName, String namespace) {
     }
 
-    /** Manifests already in memory, by the name findings will give as their file (the webhook's objects). */
-    public static Read documents(Map<String, String> manifests) {
+    /**
+     * Manifests already in memory, by the name findings will give as their file, each read by
+     * {@code reader} from its name and text (the webhook's objects come as JSON and are read as JSON).
+     */
+    public static Read documents(Map<String, String> manifests, BiFunction<String, String, ManifestReader.Result> reader) {
         List<ManifestReader.Result> read = manifests.entrySet().stream()
-                .map(document -> ManifestReader.read(document.getKey(), document.getValue())).toList();
+                .map(document -> reader.apply(document.getKey(), document.getValue())).toList();
         return new Read(read, List.of(), manifests.size(), new LinkedHashMap<>(manifests), List.of(), List.of());
     }
 

@@ -137,7 +137,7 @@ public final class AdmissionReviewer {
                 + "/" + object.path("metadata").path("name").asText("");
         Report alone;
         try {
-            alone = linter.lint(Inputs.documents(Map.of(name, JSON.writeValueAsString(judged))));
+            alone = linter.lint(Inputs.documents(Map.of(name, JSON.writeValueAsString(judged)), JsonManifests::read));
         } catch (JsonProcessingException e) {
             return new Decision(false, 400, "request.object cannot be read: " + e.getMessage(), List.of(), List.of());
         }
@@ -149,8 +149,8 @@ public final class AdmissionReviewer {
         if (found.nothingRelated()) {
             return decide(name, alone.findings(), found.notes());
         }
-        Set<Finding> before = Set.copyOf(linter.lint(Inputs.documents(found.before())).findings());
-        List<Finding> brought = linter.lint(Inputs.documents(found.after())).findings().stream()
+        Set<Finding> before = Set.copyOf(linter.lint(Inputs.documents(found.before(), JsonManifests::read)).findings());
+        List<Finding> brought = linter.lint(Inputs.documents(found.after(), JsonManifests::read)).findings().stream()
                 .filter(f -> !before.contains(f)).toList();
         return decide(name, brought, found.notes());
     }
