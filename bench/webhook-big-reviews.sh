@@ -12,19 +12,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 concurrency="${1:-40}"
 rounds="${2:-5}"
-tls=webhook/src/test/resources/tls
 port=18945
 mkdir -p target
 export NATSGUARD_JAVA_OPTS="${NATSGUARD_JAVA_OPTS:--XX:MaxRAM=256m -XX:ActiveProcessorCount=1}"
-taskset -c 0 "${NATSGUARD:-bin/natsguard}" serve --port "$port" --tls-cert "$tls/tls.crt" --tls-key "$tls/tls.key" > target/webhook-big-reviews.log 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sk "https://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-# bin/natsguard execs java: $pid is the JVM.
-taskset -c 1 python3 - "$port" "$tls/tls.crt" "$concurrency" "$rounds" "$pid" <<'PY'
+source bench/webhook-serve.sh
+serve_webhook "$port" target/webhook-big-reviews.log taskset -c 0
+taskset -c 1 python3 - "$port" webhook/src/test/resources/tls/tls.crt "$concurrency" "$rounds" "$pid" <<'PY'
 import http.client, json, ssl, sys, threading, time
 port, cert, concurrency, rounds, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 conf = "".join(f"# padding line {i:06d}: comments are read and skipped like any other text of nats.conf\n" for i in range(14500))
