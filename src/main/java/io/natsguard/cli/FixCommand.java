@@ -52,7 +52,7 @@ public class FixCommand implements Callable<Integer> {
         Policy policy;
         try {
             policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
-            plan = new Fixer(policy).plan(Inputs.read(paths, System.in));
+            plan = new Fixer(policy).plan(Inputs.read(Inputs.Request.of(paths, System.in), policy.limits()));
         } catch (PolicyException | InputException e) {
             err.println("natsguard fix: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -78,7 +78,7 @@ public class FixCommand implements Callable<Integer> {
         try {
             // after a real fix, what lint now finds; with --dry-run, the findings the changes leave
             remaining = dryRun || plan.changes().isEmpty() ? plan.findings().stream().filter(f -> !plan.fixed().contains(f)).toList()
-                    : new Linter(policy).lint(Inputs.read(paths, System.in)).findings();
+                    : new Linter(policy).lint(Inputs.read(Inputs.Request.of(paths, System.in), policy.limits())).findings();
         } catch (InputException e) {
             err.println("natsguard fix: " + e.getMessage());
             return ExitCodes.USAGE;

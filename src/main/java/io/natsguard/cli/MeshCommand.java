@@ -1,10 +1,11 @@
 package io.natsguard.cli;
 
-import io.natsguard.lint.InputException;
-import io.natsguard.lint.Inputs;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.natsguard.limit.Limits;
+import io.natsguard.lint.InputException;
+import io.natsguard.lint.Inputs;
 import io.natsguard.mesh.DeliveryProbe;
 import io.natsguard.mesh.ExpectedServers;
 import io.natsguard.mesh.KubernetesDiscovery;
@@ -179,7 +180,7 @@ public class MeshCommand implements Callable<Integer> {
         if (from.isEmpty()) {
             return List.of();
         }
-        ExpectedServers.Found found = ExpectedServers.of(Inputs.read(from, System.in).model());
+        ExpectedServers.Found found = ExpectedServers.of(Inputs.read(from, System.in).model(Limits.DEFAULT));
         if (found.clusters().size() == 1) {
             return found.clusters().get(0).monitors();
         }

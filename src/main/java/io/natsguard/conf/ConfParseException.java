@@ -11,15 +11,27 @@ public final class ConfParseException extends Exception {
 
     private final Position position;
     private final List<Position> includedFrom;
+    private final boolean limitExceeded;
 
     public ConfParseException(String message, Position position) {
-        this(message, position, List.of());
+        this(message, position, List.of(), false);
     }
 
-    private ConfParseException(String message, Position position, List<Position> includedFrom) {
+    private ConfParseException(String message, Position position, List<Position> includedFrom, boolean limitExceeded) {
         super(message, null, false, false);
         this.position = position;
         this.includedFrom = includedFrom;
+        this.limitExceeded = limitExceeded;
+    }
+
+    /** A config natsguard stops reading at one of its bounds (io.natsguard.limit.Limits), not one the server refuses. */
+    static ConfParseException limit(String message, Position position) {
+        return new ConfParseException(message, position, List.of(), true);
+    }
+
+    /** True when reading stopped at one of natsguard's bounds: nats-server might read on, and choke. */
+    public boolean limitExceeded() {
+        return limitExceeded;
     }
 
     /** The same problem seen from the include directive at {@code directive}, with the server's prefix. */
@@ -28,8 +40,9 @@ public final class ConfParseException extends Exception {
         if (!directive.equals(position)) { // a file that cannot be read fails at the directive itself
             trail.add(directive);
         }
-        return new ConfParseException("error parsing include file '" + includePath + "', " + getMessage(),
-                position, List.copyOf(trail));
+        // A bound says what it is once; the server's prefix per include would repeat itself 16 times.
+        String message = limitExceeded ? getMessage() : "error parsing include file '" + includePath + "', " + getMessage();
+        return new ConfParseException(message, position, List.copyOf(trail), limitExceeded);
     }
 
     public Position position() {

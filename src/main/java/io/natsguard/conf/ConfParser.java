@@ -1,5 +1,7 @@
 package io.natsguard.conf;
 
+import io.natsguard.limit.Cancellation;
+import io.natsguard.limit.Limits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,20 +12,29 @@ import java.util.Set;
 
 /**
  * Reads NATS server configuration exactly as nats-server does ({@code conf.ParseFileWithChecks}):
- * same verdicts, same trees, same positions, with variables resolved and includes merged.
+ * same verdicts, same trees, same positions, with variables resolved and includes merged. Unlike
+ * the server it stops at its {@link Limits}: includes that include each other twice per level, or
+ * variables that reference each other twice per level, make exponential work from a few hundred bytes.
  */
 public final class ConfParser {
 
     private final Environment environment;
     private final IncludeReader reader;
+    private final Limits limits;
 
+    /** Includes from the whole file system, as the server reads them, within the default limits. */
     public ConfParser(Environment environment) {
-        this(environment, IncludeReader.FILES);
+        this(environment, IncludeReader.files(Limits.DEFAULT.maxFileBytes()), Limits.DEFAULT);
     }
 
     public ConfParser(Environment environment, IncludeReader reader) {
+        this(environment, reader, Limits.DEFAULT);
+    }
+
+    public ConfParser(Environment environment, IncludeReader reader, Limits limits) {
         this.environment = environment;
         this.reader = reader;
+        this.limits = limits;
     }
 
     /**
@@ -32,14 +43,15 @@ public final class ConfParser {
      * from it.
      */
     public ConfValue parseFile(String path) throws ConfParseException {
-        Session session = new Session(environment, reader);
+        Session session = new Session(environment, reader, limits);
         SourceFile source = session.read(path, null);
         return session.parse(source, 0);
     }
 
     /** Parses config text held in memory (a ConfigMap entry, say); includes are resolved beside {@code name}. */
     public ConfValue parse(String name, byte[] content) throws ConfParseException {
-        Session session = new Session(environment, reader);
+        Session session = new Session(environment, reader, limits);
+        session.countBytes(content.length, new Position(name, 1, 1));
         return session.parse(new SourceFile(name, content), 0);
     }
 
@@ -47,14 +59,39 @@ public final class ConfParser {
     static final class Session {
         private final Environment environment;
         private final IncludeReader reader;
+        private final Limits limits;
+        private long bytesRead;
+        private long values;
         /** The files being parsed, outermost first: their identities, and their names for messages. */
         private final List<Path> includeChain = new ArrayList<>();
         private final List<String> includeNames = new ArrayList<>();
         private final Set<String> expanding = new HashSet<>();
 
-        Session(Environment environment, IncludeReader reader) {
+        Session(Environment environment, IncludeReader reader, Limits limits) {
             this.environment = environment;
             this.reader = reader;
+            this.limits = limits;
+        }
+
+        /**
+         * Counts values as a reader of the tree meets them: a reference to a map counts all of the
+         * map again, though the tree shares it (ConfTreeJson and the rules walk it once per reference).
+         */
+        void countValues(long count, Position at) throws ConfParseException {
+            values += count;
+            if (values > limits.maxValues()) {
+                throw ConfParseException.limit("the config holds more than " + limits.maxValues() + " values with its "
+                        + "variable references expanded (natsguard's bound limits.max-values)", at);
+            }
+        }
+
+        void countBytes(long count, Position at) throws ConfParseException {
+            bytesRead += count;
+            if (bytesRead > limits.maxIncludedBytes()) {
+                throw ConfParseException.limit("the config reads more than " + Limits.bytes(limits.maxIncludedBytes())
+                        + " with its includes, each counted every time it is included (natsguard's bound "
+                        + "limits.max-included-size)", at);
+            }
         }
 
         Environment environment() {
@@ -90,19 +127,26 @@ public final class ConfParser {
                 String cycle = String.join(" -> ", includeNames.subList(includeChain.indexOf(identity), includeNames.size()));
                 throw new ConfParseException("include cycle: " + cycle + " -> " + path, directive);
             }
-            if (includeChain.size() > Parser.MAX_INCLUDE_DEPTH) {
-                throw new ConfParseException("includes nested deeper than " + Parser.MAX_INCLUDE_DEPTH
-                        + " files (natsguard's limit)", directive);
+            if (includeChain.size() > limits.maxIncludeDepth()) {
+                throw ConfParseException.limit("includes nested deeper than " + limits.maxIncludeDepth()
+                        + " files (natsguard's bound limits.max-include-depth)", directive);
             }
+            Cancellation.checkpoint();
             return parseMap(read(path, directive), depth);
         }
 
         SourceFile read(String path, Position directive) throws ConfParseException {
+            Position at = directive != null ? directive : new Position(path, 1, 1);
+            byte[] content;
             try {
-                return new SourceFile(path, reader.read(path));
+                content = reader.read(path);
+            } catch (IncludeReader.Refused e) {
+                throw ConfParseException.limit(e.getMessage(), at);
             } catch (IOException e) {
-                throw new ConfParseException(e.getMessage(), directive != null ? directive : new Position(path, 1, 1));
+                throw new ConfParseException(e.getMessage(), at);
             }
+            countBytes(content.length, at);
+            return new SourceFile(path, content);
         }
     }
 }

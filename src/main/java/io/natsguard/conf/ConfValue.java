@@ -43,14 +43,43 @@ public final class ConfValue {
     private boolean usedVariable;
     private boolean fromEnvironment;
     private boolean viaVariable;
+    private final long expandedSize;
 
+    /** A complete value: a map's or an array's contents are final once it is made. */
     ConfValue(Type type, Object value, SourceFile source, int line, int pos, int offset) {
+        this(type, value, source, line, pos, offset, 1 + sizeOfContents(type, value));
+    }
+
+    private ConfValue(Type type, Object value, SourceFile source, int line, int pos, int offset, long expandedSize) {
         this.type = type;
         this.value = value;
         this.source = source;
         this.line = line;
         this.pos = pos;
         this.offset = offset;
+        this.expandedSize = expandedSize;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long sizeOfContents(Type type, Object value) {
+        Iterable<ConfValue> contents = switch (type) {
+            case MAP -> ((Map<String, ConfValue>) value).values();
+            case ARRAY -> (List<ConfValue>) value;
+            default -> List.of();
+        };
+        long size = 0;
+        for (ConfValue inner : contents) {
+            size += inner.expandedSize;
+        }
+        return size;
+    }
+
+    /**
+     * How many values a walk of this one meets, itself included: what references share is counted
+     * once per reference. Bounded by limits.max-values.
+     */
+    public long expandedSize() {
+        return expandedSize;
     }
 
     public Type type() {
@@ -119,7 +148,7 @@ public final class ConfValue {
 
     /** A copy of this value at the place of a reference to it (the contents are shared, as in the server). */
     ConfValue referencedAt(SourceFile where, Item reference) {
-        ConfValue copy = new ConfValue(type, value, where, reference.line(), reference.pos(), reference.offset());
+        ConfValue copy = new ConfValue(type, value, where, reference.line(), reference.pos(), reference.offset(), expandedSize);
         copy.viaVariable = true;
         return copy;
     }

@@ -1,10 +1,14 @@
 package io.natsguard.conf;
 
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the parser reads files from: the file system, or (for a config held in a ConfigMap) the
@@ -16,43 +20,56 @@ public interface IncludeReader {
 
     byte[] read(String path) throws IOException;
 
+    /** A file natsguard does not read: past a bound, or outside what it may read. Reported as limit-exceeded. */
+    final class Refused extends IOException {
+
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
     /**
-     * The file system, but only below {@code root}: an include that climbs out of it (through
-     * {@code ..} or a link) is refused before any file is touched. For configs that come from
-     * elsewhere, whose includes must not read the machine's own files.
+     * The file system, but only inside {@code scope}: an include that lies outside it (through
+     * {@code ..}, an absolute path or a link) is refused before any file is touched. For configs
+     * found in a scanned tree, whose includes must not read the machine's own files.
      */
-    static IncludeReader within(Path root) {
-        Path top = root.toAbsolutePath().normalize();
+    static IncludeReader within(ReadScope scope, long maxFileBytes) {
+        IncludeReader files = files(maxFileBytes);
         return path -> {
-            Path target = Path.of(path.isEmpty() ? "." : path).toAbsolutePath().normalize();
-            if (!target.startsWith(top)) {
-                throw new IOException("open " + path + ": outside " + top + ", not read");
+            Optional<String> refusal = scope.refusal(Path.of(path.isEmpty() ? "." : path));
+            if (refusal.isPresent()) {
+                throw new Refused("open " + path + ": " + refusal.get() + "; natsguard does not read it");
             }
-            if (Files.exists(target) && !target.toRealPath().startsWith(top.toRealPath())) {
-                throw new IOException("open " + path + ": a link out of " + top + ", not read");
-            }
-            return FILES.read(path);
+            return files.read(path);
         };
     }
 
-    /** The file system, relative paths against the working directory, as the server reads them. */
-    IncludeReader FILES = path -> {
-        Path file = Path.of(path.isEmpty() ? "." : path);
-        if (Files.isDirectory(file)) {
-            throw new IOException("read " + path + ": is a directory");
-        }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            // The server would block on a FIFO and read /dev/zero until memory runs out.
-            throw new IOException("read " + path + ": not a regular file");
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException("open " + path + ": no such file or directory", e);
-        } catch (AccessDeniedException e) {
-            throw new IOException("open " + path + ": permission denied", e);
-        } catch (OutOfMemoryError e) {
-            throw new IOException("read " + path + ": too large", e);
-        }
-    };
+    /**
+     * The file system, relative paths against the working directory, as the server reads them; a
+     * file larger than {@code maxFileBytes} is refused unread.
+     */
+    static IncludeReader files(long maxFileBytes) {
+        return path -> {
+            Path file = Path.of(path.isEmpty() ? "." : path);
+            if (Files.isDirectory(file)) {
+                throw new IOException("read " + path + ": is a directory");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // The server would block on a FIFO and read /dev/zero until memory runs out.
+                throw new IOException("read " + path + ": not a regular file");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+                if (content.length > maxFileBytes) {
+                    throw new Refused("read " + path + ": larger than " + Limits.bytes(maxFileBytes)
+                            + " (natsguard's bound limits.max-file-size)");
+                }
+                return content;
+            } catch (NoSuchFileException e) {
+                throw new IOException("open " + path + ": no such file or directory", e);
+            } catch (AccessDeniedException e) {
+                throw new IOException("open " + path + ": permission denied", e);
+            }
+        };
+    }
 }

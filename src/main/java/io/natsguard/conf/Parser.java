@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import io.natsguard.limit.Cancellation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,8 +24,8 @@ final class Parser {
 
     /** Deeper nesting of arrays and maps is refused: no real config comes near, and it keeps every consumer safe. */
     static final int MAX_DEPTH = 1000;
-    /** Longer chains of includes are refused, for the same reason. */
-    static final int MAX_INCLUDE_DEPTH = 64;
+    /** How many items are lexed between two looks at whether the work was cancelled. */
+    private static final int ITEMS_PER_CHECKPOINT = 256;
 
     private static final String ENV_KEY = "pk";
     private static final String BCRYPT_PREFIX = "2a$";
@@ -54,7 +55,10 @@ final class Parser {
 
     Map<String, ConfValue> parse() throws ConfParseException {
         Item previous = null;
-        while (true) {
+        for (int items = 1; ; items++) {
+            if (items % ITEMS_PER_CHECKPOINT == 0) {
+                Cancellation.checkpoint();
+            }
             Item item = lexer.nextItem();
             if (item.type() == Item.Type.EOF) {
                 // A key with no value before the end is refused; a lone "}" (JSON-style file) is not.
@@ -99,14 +103,16 @@ final class Parser {
         }
     }
 
-    private ConfValue value(ConfValue.Type type, Object value, Item item, int offset) {
+    /** A new value (a scalar, or a map or array just closed, whose contents were counted as they came). */
+    private ConfValue value(ConfValue.Type type, Object value, Item item, int offset) throws ConfParseException {
+        session.countValues(1, source.positionOf(offset));
         return new ConfValue(type, value, source, item.line(), item.pos(), offset);
     }
 
     private void open(Context context) throws ConfParseException {
         if (baseDepth + contexts.size() > MAX_DEPTH) {
-            throw error(context.opening(), "arrays and maps nested deeper than %d levels (natsguard's limit; "
-                    + "nats-server has none)", MAX_DEPTH);
+            throw ConfParseException.limit(String.format("arrays and maps nested deeper than %d levels (natsguard's bound; "
+                    + "nats-server has none)", MAX_DEPTH), source.positionOf(context.opening().offset()));
         }
         contexts.add(context);
     }
@@ -239,6 +245,7 @@ final class Parser {
             if (map != null && map.containsKey(name)) {
                 ConfValue found = map.get(name);
                 found.markUsedVariable();
+                session.countValues(found.expandedSize(), source.positionOf(reference.offset()));
                 return found.referencedAt(source, reference);
             }
         }

@@ -57,10 +57,11 @@ public final class Fixer {
         Set<String> counted = new HashSet<>();
         report.findings().forEach(f -> counted.add(f.ruleId() + "@" + f.position()));
         List<HelmValues> charts = new ArrayList<>(read.chartValues());
-        charts.addAll(HelmValues.find(read.manifests().stream().flatMap(manifest -> manifest.objects().stream()).toList()));
+        charts.addAll(HelmValues.find(read.manifests().stream().flatMap(manifest -> manifest.objects().stream()).toList(),
+                read.scope(), policy.limits()));
         Planner planner = new Planner(read.texts(), charts);
         Set<Finding> fixed = new HashSet<>();
-        for (Cluster cluster : read.model().clusters()) {
+        for (Cluster cluster : read.model(policy.limits()).clusters()) {
             for (Rule rule : Rules.all()) {
                 if (!(rule instanceof Fixable fixable) || !policy.settings(rule).enabled()) {
                     continue;

@@ -24,4 +24,15 @@ public record Limits(long maxFileBytes, int maxIncludeDepth, long maxIncludedByt
             throw new IllegalArgumentException("limits must be positive");
         }
     }
+
+    /** A byte count as people write it: "16 MiB", "1500 bytes". */
+    public static String bytes(long count) {
+        if (count >= 1 << 20 && count % (1 << 20) == 0) {
+            return (count >> 20) + " MiB";
+        }
+        if (count >= 1 << 10 && count % (1 << 10) == 0) {
+            return (count >> 10) + " KiB";
+        }
+        return count + " bytes";
+    }
 }

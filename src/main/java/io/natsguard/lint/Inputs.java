@@ -1,9 +1,12 @@
 package io.natsguard.lint;
 
 import io.natsguard.conf.Position;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.source.HelmChart;
 import io.natsguard.source.HelmValues;
+import io.natsguard.source.InputProblem;
 import io.natsguard.source.Kustomize;
 import io.natsguard.source.ManifestReader;
 import java.io.IOException;
@@ -17,8 +20,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -28,13 +31,18 @@ import java.util.function.BiFunction;
  */
 public final class Inputs {
 
-    /** What was read, ready for the model. */
+    /**
+     * What was read, ready for the model.
+     *
+     * @param scope the folders that what was read may refer to (NATS includes, Argo CD value files)
+     */
     public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files,
-            Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers, List<HelmValues> chartValues) {
+            Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers, List<HelmValues> chartValues,
+            ReadScope scope) {
 
-        /** The cluster model of everything read. */
-        public ClusterModelBuilder.Model model() {
-            ClusterModelBuilder builder = new ClusterModelBuilder();
+        /** The cluster model of everything read, within these bounds. */
+        public ClusterModelBuilder.Model model(Limits limits) {
+            ClusterModelBuilder builder = new ClusterModelBuilder(limits, scope);
             manifests.forEach(manifest -> builder.addObjects(manifest.objects()));
             confFiles.forEach(builder::addConfFile);
             return builder.addChartValues(chartValues).build();
@@ -66,19 +74,25 @@ public final class Inputs {
 
     /**
      * Manifests already in memory, by the name findings will give as their file, each read by
-     * {@code reader} from its name and text (the webhook's objects come as JSON and are read as JSON).
+     * {@code reader} from its name and text (the webhook's objects come as JSON and are read as
+     * JSON): they may refer to no file.
      */
     public static Read documents(Map<String, String> manifests, BiFunction<String, String, ManifestReader.Result> reader) {
         List<ManifestReader.Result> read = manifests.entrySet().stream()
                 .map(document -> reader.apply(document.getKey(), document.getValue())).toList();
-        return new Read(read, List.of(), manifests.size(), new LinkedHashMap<>(manifests), List.of(), List.of());
+        return new Read(read, List.of(), manifests.size(), new LinkedHashMap<>(manifests), List.of(), List.of(),
+                ReadScope.NOTHING);
     }
 
     public static Read read(List<String> paths, InputStream stdin) throws InputException {
-        return read(Request.of(paths, stdin));
+        return read(Request.of(paths, stdin), Limits.DEFAULT);
     }
 
-    public static Read read(Request request) throws InputException {
+    /**
+     * Reads the files of a run: what the paths name, no file larger than the limits allow. What they
+     * refer to may be read later inside the git work trees that hold them ({@link ReadScope#around}).
+     */
+    public static Read read(Request request, Limits limits) throws InputException {
         List<String> paths = request.paths();
         InputStream stdin = request.stdin();
         HelmChart chart = request.chart();
@@ -90,7 +104,12 @@ public final class Inputs {
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
-                    String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                    byte[] bytes = bounded(stdin, limits);
+                    if (bytes == null) {
+                        manifests.add(new ManifestReader.Result(List.of(), tooLarge("<stdin>", limits)));
+                        continue;
+                    }
+                    String text = new String(bytes, StandardCharsets.UTF_8);
                     texts.put("<stdin>", text);
                     manifests.add(ManifestReader.read("<stdin>", text));
                 } catch (IOException e) {
@@ -111,7 +130,7 @@ public final class Inputs {
             }
         }
         // Reading and YAML parsing are the bulk of a large run, and files are independent: use every core.
-        List<Loaded> loaded = candidates.parallelStream().map(Inputs::load).toList();
+        List<Loaded> loaded = candidates.parallelStream().map(candidate -> load(candidate, limits)).toList();
         for (Loaded one : loaded) {
             if (one.text() != null) {
                 texts.put(one.file(), one.text());
@@ -147,17 +166,23 @@ public final class Inputs {
         int chartFiles = chart == null ? 0 : 1;
         List<HelmValues> chartValues = new ArrayList<>(umbrellaValues(candidates, texts));
         if (request.values() != null) {
-            chartValues.add(officialValues(request.values(), texts));
+            chartValues.add(officialValues(request.values(), texts, limits));
             chartFiles++;
         }
         return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size() + chartFiles, texts,
-                mappers, chartValues);
+                mappers, chartValues, ReadScope.around(paths));
     }
 
-    private static HelmValues officialValues(OfficialValues values, Map<String, String> texts) throws InputException {
+    private static HelmValues officialValues(OfficialValues values, Map<String, String> texts, Limits limits)
+            throws InputException {
         String file = values.file().toString();
-        try {
-            String text = Files.readString(values.file(), StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(values.file())) {
+            byte[] bytes = bounded(in, limits);
+            if (bytes == null) {
+                throw new InputException(file + ": the values file is larger than " + Limits.bytes(limits.maxFileBytes())
+                        + " (natsguard's bound limits.max-file-size)");
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
             texts.put(file, text);
             return HelmValues.ofValuesFile(file, text, values.releaseName(), values.namespace(), null)
                     .orElseThrow(() -> new InputException(file + ": not a YAML map of chart values"));
@@ -237,28 +262,42 @@ public final class Inputs {
         }
     }
 
-    private static Loaded load(Candidate candidate) {
+    private static Loaded load(Candidate candidate, Limits limits) {
         Path file = candidate.path();
         String name = file.toString();
         if (candidate.failure() != null) {
             return new Loaded(unreadable(file, candidate.failure()), null, name, null);
         }
-        try {
-            byte[] bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = bounded(in, limits);
+            if (bytes == null) {
+                return new Loaded(new ManifestReader.Result(List.of(), tooLarge(name, limits)), null, name, null);
+            }
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (isYaml(name.toLowerCase(Locale.ROOT))) {
                 return new Loaded(ManifestReader.read(name, text), null, name, text);
             }
             return new Loaded(null, new ClusterModelBuilder.ConfFile(name, bytes, candidate.named()), name, text);
-        } catch (IOException | OutOfMemoryError e) {
+        } catch (IOException e) {
             return new Loaded(unreadable(file, e), null, name, null);
         }
+    }
+
+    /** The bytes, or null when there are more than the bound: one byte past it tells, without reading more. */
+    private static byte[] bounded(InputStream in, Limits limits) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+        return bytes.length > limits.maxFileBytes() ? null : bytes;
+    }
+
+    private static InputProblem tooLarge(String file, Limits limits) {
+        return InputProblem.limit(new Position(file, 1, 1), "the file is larger than " + Limits.bytes(limits.maxFileBytes())
+                + " (natsguard's bound limits.max-file-size), so it was not read");
     }
 
     /** A file found while scanning that cannot be read is a problem at its place, not a skip. */
     private static ManifestReader.Result unreadable(Path file, Throwable e) {
         return new ManifestReader.Result(List.of(),
-                new ManifestReader.Problem(new Position(file.toString(), 1, 1), "cannot read the file: " + e.getMessage()));
+                InputProblem.unreadable(new Position(file.toString(), 1, 1), "cannot read the file: " + e.getMessage()));
     }
 
     private static boolean isYaml(String name) {

@@ -2,14 +2,15 @@ package io.natsguard.lint;
 
 import com.typesafe.config.Config;
 import io.natsguard.conf.Position;
+import io.natsguard.limit.Cancellation;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
 import io.natsguard.report.Report;
-import io.natsguard.rule.InputProblem;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleContext;
 import io.natsguard.rule.Rules;
+import io.natsguard.source.InputProblem;
 import io.natsguard.source.KubeObject;
 import io.natsguard.source.Kustomize;
 import io.natsguard.source.ManifestReader;
@@ -51,7 +52,7 @@ public final class Linter {
     }
 
     public Report lint(Inputs.Request request) throws InputException {
-        return lint(Inputs.read(request));
+        return lint(Inputs.read(request, policy.limits()));
     }
 
     /** Lints what was read: files from {@link Inputs#read}, or documents from {@link Inputs#documents}. */
@@ -61,15 +62,18 @@ public final class Linter {
         for (ManifestReader.Result manifest : read.manifests()) {
             objects.addAll(manifest.objects());
             if (manifest.problem() != null) {
-                problems.add(new InputProblem(manifest.problem().position(), manifest.problem().message(), false));
+                problems.add(manifest.problem());
             }
         }
-        ClusterModelBuilder.Model model = read.model();
-        model.problems().forEach(p -> problems.add(new InputProblem(p.position(), p.message(), p.unchecked())));
+        ClusterModelBuilder.Model model = read.model(policy.limits());
+        problems.addAll(model.problems());
 
         List<Finding> findings = check(rule -> context -> {
             problems.forEach(problem -> rule.checkInput(problem, context));
-            model.clusters().forEach(cluster -> rule.check(cluster, advised(context, cluster.advice().get(rule.info().id()))));
+            model.clusters().forEach(cluster -> {
+                Cancellation.checkpoint();
+                rule.check(cluster, advised(context, cluster.advice().get(rule.info().id())));
+            });
         });
         Map<String, String> texts = new HashMap<>(read.texts());
         for (Kustomize.Mapper mapper : read.kustomizeMappers()) {

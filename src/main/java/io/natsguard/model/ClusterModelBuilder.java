@@ -7,8 +7,12 @@ import io.natsguard.conf.Environment;
 import io.natsguard.conf.GoPaths;
 import io.natsguard.conf.IncludeReader;
 import io.natsguard.conf.Position;
+import io.natsguard.limit.Cancellation;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import io.natsguard.source.DataEntry;
 import io.natsguard.source.HelmValues;
+import io.natsguard.source.InputProblem;
 import io.natsguard.source.KubeObject;
 import io.natsguard.source.Origin;
 import io.natsguard.source.Yaml;
@@ -32,23 +36,18 @@ import java.util.Set;
  */
 public final class ClusterModelBuilder {
 
+    private final Limits limits;
+    private final ReadScope scope;
     private final List<KubeObject> objects = new ArrayList<>();
     private final List<ConfFile> confFiles = new ArrayList<>();
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<InputProblem> problems = new ArrayList<>();
 
     /** A NATS config file read from disk. */
     public record ConfFile(String path, byte[] content, boolean namedByUser) {
     }
 
-    /**
-     * Input that could not be read as what it claims to be (invalid base64 in a Secret, say), or
-     * that natsguard could not check (chart values it cannot find or does not model).
-     */
-    public record Problem(Position position, String message, boolean unchecked) {
-    }
-
     /** The clusters, and the problems met on the way. */
-    public record Model(List<Cluster> clusters, List<Problem> problems) {
+    public record Model(List<Cluster> clusters, List<InputProblem> problems) {
     }
 
     /** A ConfigMap or Secret, by name in the workload's namespace. */
@@ -62,6 +61,17 @@ public final class ClusterModelBuilder {
     public static List<Mounted> mountedByNatsServer(KubeObject workload) {
         return PodSpecReader.read(workload).map(found -> found.mounts().stream()
                 .map(mount -> new Mounted(mount.kind(), mount.name())).distinct().toList()).orElse(List.of());
+    }
+
+    /** Within the default limits, reading no file. */
+    public ClusterModelBuilder() {
+        this(Limits.DEFAULT, ReadScope.NOTHING);
+    }
+
+    /** Within these limits; NATS includes and chart value files are read only inside {@code scope}. */
+    public ClusterModelBuilder(Limits limits, ReadScope scope) {
+        this.limits = limits;
+        this.scope = scope;
     }
 
     public ClusterModelBuilder addObjects(List<KubeObject> more) {
@@ -103,6 +113,7 @@ public final class ClusterModelBuilder {
         charts.forEach((values, render) -> clusters.add(ChartClusters.of(values, render, services)));
         Set<String> mountedEntries = new HashSet<>();
         for (KubeObject o : workloads) {
+            Cancellation.checkpoint();
             PodSpecReader.read(o).ifPresent(found -> {
                 NatsConfig config = null;
                 if (found.workload().configPath() != null) {
@@ -112,21 +123,30 @@ public final class ClusterModelBuilder {
             });
         }
         for (KubeObject holder : configHolders.values()) {
-            for (DataEntry entry : entries(holder)) {
-                String id = entryKey(entry);
-                if (!mountedEntries.contains(id)) {
-                    standaloneEntry(entry).ifPresent(config -> clusters.add(new Cluster(null, config, services)));
+            List<DataEntry> entries = entries(holder);
+            Map<String, DataEntry> keys = new HashMap<>();
+            Map<String, Origin> origins = new HashMap<>();
+            for (DataEntry entry : entries) {
+                keys.put("/" + entry.key(), entry);
+                origins.put("/" + entry.key(), entry.origin());
+            }
+            for (DataEntry entry : entries) {
+                Cancellation.checkpoint();
+                if (!mountedEntries.contains(entryKey(entry))) {
+                    standaloneEntry(entry, keys, origins).ifPresent(config -> clusters.add(new Cluster(null, config, services)));
                 }
             }
         }
         // Each file is parsed once; one that another scanned file includes is checked as part of its includer.
         Set<String> included = new HashSet<>();
+        IncludeReader files = IncludeReader.within(scope, limits.maxFileBytes());
         IncludeReader recording = path -> {
             included.add(GoPaths.clean(path));
-            return IncludeReader.FILES.read(path);
+            return files.read(path);
         };
         Map<ConfFile, NatsConfig> parsed = new LinkedHashMap<>();
         for (ConfFile file : confFiles) {
+            Cancellation.checkpoint();
             parsed.put(file, parse(file.path(), file.path(), file.content(), recording, Map.of(), false, lenient(Map.of())));
         }
         parsed.forEach((file, config) -> {
@@ -134,7 +154,22 @@ public final class ClusterModelBuilder {
                 clusters.add(new Cluster(null, config, services));
             }
         });
-        return new Model(clusters, problems);
+        return new Model(clusters.stream().map(this::counted).toList(), problems);
+    }
+
+    /**
+     * A cluster larger than limits.max-replicas is counted, not listed: its size is reported, and
+     * kept from the rules, which would list its pods (one route each, a proposal of every route).
+     */
+    private Cluster counted(Cluster cluster) {
+        Workload w = cluster.workload();
+        if (w == null || w.replicas() == null || w.replicas() <= limits.maxReplicas()) {
+            return cluster;
+        }
+        problems.add(InputProblem.limit(w.replicasAt(), w.label() + " asks for " + w.replicas() + " replicas, past "
+                + "natsguard's bound of " + limits.maxReplicas() + " servers a cluster (limits.max-replicas): a full mesh "
+                + "of that size is beyond what NATS routes are made for, and its routes were not checked"));
+        return new Cluster(w.withoutReplicas(), cluster.config(), cluster.services(), cluster.advice());
     }
 
     // ---- the NATS Helm chart, from a HelmRelease or an Application ----
@@ -142,14 +177,15 @@ public final class ClusterModelBuilder {
     /** Renders the chart for every HelmRelease and Application that installs it; its headless Service joins the scanned ones. */
     private Map<HelmValues, ChartRender> renderCharts(List<Service> serviceList) {
         Map<HelmValues, ChartRender> charts = new LinkedHashMap<>();
-        List<HelmValues> all = new ArrayList<>(HelmValues.find(objects));
+        List<HelmValues> all = new ArrayList<>(HelmValues.find(objects, scope, limits));
         all.addAll(chartValues);
         for (HelmValues values : all) {
-            values.missing().forEach(p -> problems.add(new Problem(p.position(), p.message(), true)));
+            Cancellation.checkpoint();
+            problems.addAll(values.missing());
             try {
                 HelmValues.Merged merged = values.merged();
                 ChartRender render = NatsChartModel.render(merged.values(), merged.positions(), values.releaseName(),
-                        values.namespace());
+                        values.namespace(), limits.maxReplicas());
                 if (render.headlessServiceName().value() != null && render.namespace().value() != null) {
                     serviceList.add(new Service(render.headlessServiceName().value(), render.namespace().value(), true,
                             values.owner()));
@@ -157,11 +193,13 @@ public final class ClusterModelBuilder {
                 charts.put(values, render);
             } catch (ChartRenderException e) {
                 Position at = e.position() != null ? e.position() : values.owner().position();
-                problems.add(new Problem(at, "chart nats of " + values.owner().label() + ": " + e.getMessage(), true));
+                problems.add(InputProblem.unchecked(at, "chart nats of " + values.owner().label() + ": " + e.getMessage()));
+            } catch (Cancellation.Cancelled e) {
+                throw e;
             } catch (RuntimeException e) {
                 // values of a shape the model never met: say so, never crash the run
-                problems.add(new Problem(values.owner().position(), "chart nats of " + values.owner().label()
-                        + ": natsguard could not model these values (" + e + ")", true));
+                problems.add(InputProblem.unchecked(values.owner().position(), "chart nats of " + values.owner().label()
+                        + ": natsguard could not model these values (" + e + ")"));
             }
         }
         return charts;
@@ -201,14 +239,9 @@ public final class ClusterModelBuilder {
 
     // ---- configs on their own ----
 
-    private Optional<NatsConfig> standaloneEntry(DataEntry entry) {
+    /** One key of a ConfigMap or Secret that no scanned workload mounts; it includes its siblings, by "/" + key. */
+    private Optional<NatsConfig> standaloneEntry(DataEntry entry, Map<String, DataEntry> siblings, Map<String, Origin> origins) {
         String name = "/" + entry.key();
-        Map<String, DataEntry> siblings = new HashMap<>();
-        for (DataEntry sibling : entries(entry.owner())) {
-            siblings.put("/" + sibling.key(), sibling);
-        }
-        Map<String, Origin> origins = new HashMap<>();
-        siblings.forEach((path, e) -> origins.put(path, e.origin()));
         IncludeReader reader = path -> {
             DataEntry e = siblings.get(GoPaths.clean(path));
             if (e == null) {
@@ -225,15 +258,15 @@ public final class ClusterModelBuilder {
         try {
             return DataEntry.of(holder);
         } catch (DataEntry.InvalidData e) {
-            problems.add(new Problem(e.position(), e.getMessage(), false));
+            problems.add(InputProblem.unreadable(e.position(), e.getMessage()));
             return List.of();
         }
     }
 
-    private static NatsConfig parse(String label, String name, byte[] content, IncludeReader reader,
+    private NatsConfig parse(String label, String name, byte[] content, IncludeReader reader,
             Map<String, Origin> origins, boolean inSecret, Environment environment) {
         try {
-            ConfValue root = new ConfParser(environment, reader).parse(name, content);
+            ConfValue root = new ConfParser(environment, reader, limits).parse(name, content);
             return new NatsConfig(label, root, null, origins, inSecret);
         } catch (ConfParseException e) {
             return new NatsConfig(label, null, e, origins, inSecret);

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * One route URL as written, parsed once and as leniently as Go's url.Parse:
- * {@code scheme://[user[:pass]@]host[:port][/path]}.
+ * {@code scheme://[user[:pass]@]host[:port][/path]}. The user info is everything before the last '@'
+ * of the authority, the password everything after its first ':' (net/url parseAuthority).
  */
 public final class Route {
 
@@ -67,8 +68,13 @@ public final class Route {
     }
 
     public boolean hasPassword() {
+        return !password().isEmpty();
+    }
+
+    /** The password as written (percent-encoded as in the URL), or empty. */
+    public String password() {
         int colon = userInfo.indexOf(':');
-        return colon >= 0 && colon < userInfo.length() - 1;
+        return colon < 0 ? "" : userInfo.substring(colon + 1);
     }
 
     public String host() {
@@ -80,9 +86,9 @@ public final class Route {
         return port;
     }
 
-    /** The URL with its password replaced by {@code ***}. */
+    /** The URL with its password replaced by {@code ***}: the only form of it to print. */
     public String redacted() {
-        return Redactor.redact(url);
+        return Redactor.redactUrl(url);
     }
 
     @Override

@@ -40,6 +40,12 @@ public record Workload(KubeObject object, String kind, String name, String names
         return kind().equals("StatefulSet") && serviceName != null && !serviceName.isBlank();
     }
 
+    /** The same workload with its size unknown to the rules: what a size past natsguard's bound becomes. */
+    Workload withoutReplicas() {
+        return new Workload(object, kind, name, namespace, null, replicasAt, serviceName, container, configPath, argRoutes,
+                clusterUrl, clusterUrlAt, clusterName, env);
+    }
+
     /** The route host a person would write for pod {@code ordinal}, fully qualified. */
     public String podHost(int ordinal) {
         return name() + "-" + ordinal + "." + serviceName + "." + namespace() + ".svc.cluster.local";

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.natsguard.limit.Limits;
 import io.natsguard.report.Severity;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.Rules;
@@ -35,7 +36,9 @@ public final class Policy {
 
     private static final String BUILT_IN = "/policies/default.conf";
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "admission", "params");
-    private static final Set<String> TOP_KEYS = Set.of("rules", "suppressions", "exemptions");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "suppressions", "exemptions", "limits");
+    private static final Set<String> LIMIT_KEYS = Set.of("max-file-size", "max-include-depth", "max-included-size",
+            "max-values", "max-replicas");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rule", "namespace", "name", "reason");
 
     /** One rule's settings; {@code admission} is what {@code natsguard serve} does with its findings. */
@@ -66,12 +69,15 @@ public final class Policy {
     private final Map<String, RuleSettings> rules;
     private final boolean annotationSuppressions;
     private final List<Exemption> exemptions;
+    private final Limits limits;
 
-    private Policy(String name, Map<String, RuleSettings> rules, boolean annotationSuppressions, List<Exemption> exemptions) {
+    private Policy(String name, Map<String, RuleSettings> rules, boolean annotationSuppressions, List<Exemption> exemptions,
+            Limits limits) {
         this.name = name;
         this.rules = rules;
         this.annotationSuppressions = annotationSuppressions;
         this.exemptions = exemptions;
+        this.limits = limits;
     }
 
     /** The built-in default policy. */
@@ -124,6 +130,11 @@ public final class Policy {
 
     public List<Exemption> exemptions() {
         return exemptions;
+    }
+
+    /** The bounds on the work one input may cause ({@code limits { ... }}). */
+    public Limits limits() {
+        return limits;
     }
 
     private static Config builtIn() {
@@ -187,7 +198,7 @@ public final class Policy {
         }
         try {
             boolean annotations = !config.hasPath("suppressions.annotations") || config.getBoolean("suppressions.annotations");
-            return new Policy(name, settings, annotations, exemptions(name, config));
+            return new Policy(name, settings, annotations, exemptions(name, config), limits(name, config));
         } catch (ConfigException e) {
             throw new PolicyException(describe(name, e.origin(), e.getMessage().replaceFirst("^.*?: \\d+: ", "")));
         }
@@ -205,6 +216,22 @@ public final class Policy {
         } catch (IllegalArgumentException e) {
             throw new PolicyException(describe(policy, block.getValue(key).origin(),
                     key + " of '" + id + "' must be " + words + ", not '" + text + "'"));
+        }
+    }
+
+    private static Limits limits(String name, Config config) throws PolicyException {
+        Config block = config.getConfig("limits");
+        for (Map.Entry<String, ConfigValue> entry : block.root().entrySet()) {
+            if (!LIMIT_KEYS.contains(entry.getKey())) {
+                throw new PolicyException(describe(name, entry.getValue().origin(), "unknown setting '" + entry.getKey()
+                        + "' of limits (allowed: " + String.join(", ", new java.util.TreeSet<>(LIMIT_KEYS)) + ")"));
+            }
+        }
+        try {
+            return new Limits(block.getBytes("max-file-size"), block.getInt("max-include-depth"),
+                    block.getBytes("max-included-size"), block.getLong("max-values"), block.getInt("max-replicas"));
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(describe(name, block.root().origin(), "limits: every bound must be positive"));
         }
     }
 

@@ -27,9 +27,13 @@ public final class GithubFormat implements ReportFormat {
         print.flush();
     }
 
-    /** The escapes of the workflow command syntax for the message. */
+    /**
+     * The escapes of the workflow command syntax for the message. Control characters are made visible
+     * first ({@link Visible}): the runner would pass ESC through to the log, and a CR or LF (which the
+     * syntax writes %0D, %0A) is never part of a message or file name natsguard means to show.
+     */
     private static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return Visible.of(text).replace("%", "%25");
     }
 
     /** Property values also escape ':' and ','. */

@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML (the form GitLab CI and most CI servers show as test results): one test case a finding,
  * failed, named after the rule and place; and one passing test case when there is nothing to say.
+ * XML 1.0 cannot hold most control characters at all: those of file names and messages are escapes.
  */
 public final class JunitFormat implements ReportFormat {
 
@@ -36,12 +37,12 @@ public final class JunitFormat implements ReportFormat {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testcase");
                 xml.writeAttribute("classname", "natsguard." + f.ruleId());
-                xml.writeAttribute("name", f.ruleId() + " " + f.position());
-                xml.writeAttribute("file", f.position().file());
+                xml.writeAttribute("name", Visible.of(f.ruleId() + " " + f.position()));
+                xml.writeAttribute("file", Visible.of(f.position().file()));
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", f.ruleId());
-                xml.writeAttribute("message", f.message());
-                xml.writeCharacters(f.position() + ": " + f.severity().label() + " [" + f.ruleId() + "] " + f.message());
+                xml.writeAttribute("message", Visible.of(f.message()));
+                xml.writeCharacters(TextFormat.line(f));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }

@@ -5,17 +5,25 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** {@code FILE:LINE:COL: SEVERITY [RULE-ID] MESSAGE}, one finding a line, then a summary line. */
+/**
+ * {@code FILE:LINE:COL: SEVERITY [RULE-ID] MESSAGE}, one finding a line, then a summary line; control
+ * characters of file names and messages are shown as escapes ({@link Visible}), so a line is a finding.
+ */
 public final class TextFormat implements ReportFormat {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
         PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
         for (Finding f : report.findings()) {
-            print.println(f.position() + ": " + f.severity().label() + " [" + f.ruleId() + "] " + f.message());
+            print.println(line(f));
         }
         print.println(summary(report));
         print.flush();
+    }
+
+    /** One finding; the file name and message, taken from input, with control characters made visible. */
+    static String line(Finding f) {
+        return Visible.of(f.position() + ": " + f.severity().label() + " [" + f.ruleId() + "] " + f.message());
     }
 
     static String summary(Report report) {

@@ -3,7 +3,9 @@ package io.natsguard.rule;
 import com.google.auto.service.AutoService;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.NatsConfig;
+import io.natsguard.report.Redactor;
 import io.natsguard.report.Severity;
+import java.util.regex.Pattern;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "conf-parse-error", severity = Severity.ERROR,
@@ -14,12 +16,20 @@ import io.natsguard.report.Severity;
         fix = "Correct the syntax at the place shown; `natsguard parse FILE` prints what the server reads.")
 public final class ConfParseError implements Rule {
 
+    /**
+     * The server's wording quotes the value it could not convert ({@code password: 99999999999999999999}
+     * is an integer out of range): the finding shows its place, not the value.
+     */
+    private static final Pattern VALUE = Pattern.compile(
+            "(expected (?:integer|float|boolean value|Zulu formatted DateTime), but got )'.*'$|((?:integer|float) )'.*'( is out of the range)$");
+
     @Override
     public void check(Cluster cluster, RuleContext context) {
         NatsConfig config = cluster.config();
-        if (config != null && config.error() != null) {
+        if (config != null && config.error() != null && !config.error().limitExceeded()) {
             context.report(config.locate(config.error().position()),
-                    "nats-server refuses this config: " + config.error().getMessage() + ". Fix the syntax here.");
+                    "nats-server refuses this config: " + VALUE.matcher(config.error().getMessage()).replaceAll("$1$2'"
+                            + Redactor.MASK + "'$3") + ". Fix the syntax here.");
         }
     }
 }

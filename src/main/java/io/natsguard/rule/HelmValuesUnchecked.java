@@ -2,6 +2,7 @@ package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
 import io.natsguard.report.Severity;
+import io.natsguard.source.InputProblem;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "helm-values-unchecked", severity = Severity.WARNING,
@@ -16,7 +17,7 @@ public final class HelmValuesUnchecked implements Rule {
 
     @Override
     public void checkInput(InputProblem problem, RuleContext context) {
-        if (problem.unchecked()) {
+        if (problem.kind() == InputProblem.Kind.UNCHECKED) {
             context.report(problem.position(), problem.message() + ".");
         }
     }

@@ -2,6 +2,7 @@ package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
 import io.natsguard.report.Severity;
+import io.natsguard.source.InputProblem;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "manifest-parse-error", severity = Severity.ERROR,
@@ -13,7 +14,7 @@ public final class ManifestParseError implements Rule {
 
     @Override
     public void checkInput(InputProblem problem, RuleContext context) {
-        if (problem.unchecked()) {
+        if (problem.kind() != InputProblem.Kind.UNREADABLE) {
             return;
         }
         context.report(problem.position(), problem.message() + ". Fix it so that the file can be checked.");

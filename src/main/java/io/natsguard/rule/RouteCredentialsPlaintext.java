@@ -23,7 +23,7 @@ public final class RouteCredentialsPlaintext implements Rule {
         boolean inSecret = cluster.config() != null && cluster.config().inSecret();
         for (Route route : cluster.routes()) {
             boolean fromArgs = cluster.workload() != null && cluster.workload().argRoutes().contains(route);
-            if ((fromArgs || !inSecret) && route.hasPassword() && !isReference(password(route))) {
+            if ((fromArgs || !inSecret) && route.hasPassword() && !isReference(route.password())) {
                 context.report(route.position(), "route " + route.redacted() + " carries its password in clear "
                         + "text" + where(fromArgs) + ". Move the config into a Secret, use a variable, or authenticate "
                         + "routes with TLS certificates.");
@@ -31,7 +31,7 @@ public final class RouteCredentialsPlaintext implements Rule {
         }
         if (cluster.workload() != null && cluster.workload().clusterUrl() != null) {
             Route listen = new Route(cluster.workload().clusterUrl(), cluster.workload().clusterUrlAt());
-            if (listen.hasPassword() && !isReference(password(listen))) {
+            if (listen.hasPassword() && !isReference(listen.password())) {
                 context.report(listen.position(), "--cluster " + listen.redacted() + " carries the route password "
                         + "in clear text in the container arguments. Take it from a Secret: $(ROUTE_PASSWORD).");
             }
@@ -45,11 +45,6 @@ public final class RouteCredentialsPlaintext implements Rule {
                     + "text in " + cluster.config().label() + ". Use a bcrypt hash (nats server passwd), a $VARIABLE "
                     + "from a Secret, or move the config into a Secret.");
         }
-    }
-
-    private static String password(Route route) {
-        String info = route.userInfo();
-        return info.substring(info.indexOf(':') + 1);
     }
 
     /** $VAR (expanded by the server from its environment) or $(VAR) (expanded by Kubernetes in args). */

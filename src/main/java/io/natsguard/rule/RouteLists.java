@@ -5,6 +5,7 @@ import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.Route;
 import io.natsguard.model.Workload;
+import io.natsguard.report.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -75,9 +76,9 @@ final class RouteLists {
         return String.join(", ", names.subList(0, MAX_LISTED)) + " and " + (names.size() - MAX_LISTED) + " more";
     }
 
-    /** The same list, written as a message shows it (see {@link #perPodUrlsLike}). */
+    /** The same list, written as a message shows it (see {@link #perPodUrlsLike}), the password hidden. */
     static String perPodLike(Workload w, Cluster cluster, Route example) {
-        return written(perPodUrlsLike(w, cluster, example));
+        return written(perPodUrlsLike(w, cluster, example).stream().map(Redactor::redactUrl).toList());
     }
 
     /** The pod ordinal a route host names for this StatefulSet ({@code <name>-<i>.<service>...}), or -1. */

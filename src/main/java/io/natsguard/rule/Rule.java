@@ -2,6 +2,7 @@ package io.natsguard.rule;
 
 import com.typesafe.config.Config;
 import io.natsguard.model.Cluster;
+import io.natsguard.source.InputProblem;
 
 /**
  * One check. Each rule is a small class annotated with {@link RuleInfo} and registered for

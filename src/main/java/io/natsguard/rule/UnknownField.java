@@ -29,9 +29,14 @@ public final class UnknownField implements Rule {
                 String hint = key.equalsIgnoreCase("route") || key.equalsIgnoreCase("routes") && block.name().equals("the top level")
                         ? " Routes go inside the cluster block: cluster { routes = [...] }."
                         : closest != null ? " Did you mean \"" + closest + "\"?" : " Remove it or correct its spelling.";
-                context.report(cluster.config().locate(entry.getValue()), "unknown field \"" + key + "\" in "
+                context.report(cluster.config().locate(entry.getValue()), "unknown field " + quoted(key, cluster) + " in "
                         + block.name() + ": nats-server refuses to start." + hint);
             }
         }
+    }
+
+    /** A word alone on a line reads as a key: in a Secret, where passwords are kept, it is not quoted. */
+    private static String quoted(String key, Cluster cluster) {
+        return cluster.config().inSecret() ? "(not quoted: the config is in a Secret)" : "\"" + key + "\"";
     }
 }

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
+import io.natsguard.report.Redactor;
 import io.natsguard.report.Severity;
 import java.util.Map;
 import java.util.Set;
@@ -44,9 +45,10 @@ public final class WrongValueType implements Rule {
     private static void report(Cluster cluster, ConfigWalk.Block block, String key, ConfValue value,
             Set<ConfValue.Type> allowed, RuleContext context) {
         String expected = allowed.stream().map(t -> article(t)).collect(Collectors.joining(" or "));
-        String written = value.writtenAs();
+        // A password written as a number or a boolean is still the password: it is never quoted.
+        String written = Redactor.isSecretKey(key) ? "" : value.writtenAs();
         String advice = value.type() == ConfValue.Type.BOOL && allowed.contains(ConfValue.Type.STRING)
-                ? " Unquoted " + written + " is a boolean; write \"" + written + "\" (quoted)."
+                ? written.isEmpty() ? " Unquoted, it is a boolean; quote it." : " Unquoted " + written + " is a boolean; write \"" + written + "\" (quoted)."
                 : " Write " + expected + ".";
         context.report(cluster.config().locate(value), key + " in " + block.name() + " takes " + expected + ", but "
                 + (written.isEmpty() ? "the value" : written) + " is " + article(value.type())

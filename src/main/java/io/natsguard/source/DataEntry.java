@@ -42,7 +42,10 @@ public record DataEntry(KubeObject owner, String key, byte[] content, Origin ori
         }
     }
 
-    /** The entries of a ConfigMap ({@code data}) or a Secret ({@code data} in base64, {@code stringData}). */
+    /**
+     * The entries of a ConfigMap ({@code data}, {@code binaryData} in base64) or a Secret ({@code data}
+     * in base64, {@code stringData}): each is a file of the mounted volume alike.
+     */
     public static List<DataEntry> of(KubeObject object) throws InvalidData {
         List<DataEntry> entries = new ArrayList<>();
         boolean secret = object.kind().equals("Secret");
@@ -50,15 +53,19 @@ public record DataEntry(KubeObject owner, String key, byte[] content, Origin ori
             for (NodeTuple tuple : Yaml.entries(data)) {
                 if (tuple.getValueNode() instanceof ScalarNode value) {
                     Position keyAt = object.positionOf(tuple.getKeyNode());
-                    if (secret) {
-                        byte[] decoded = decode(value.getValue(), keyAt);
-                        entries.add(new DataEntry(object, Yaml.keyOf(tuple), decoded, new Origin.Fixed(keyAt), keyAt));
-                    } else {
-                        entries.add(plain(object, tuple, value, keyAt));
-                    }
+                    entries.add(secret ? base64(object, tuple, value, keyAt) : plain(object, tuple, value, keyAt));
                 }
             }
         });
+        if (!secret) {
+            Yaml.at(object.node(), "binaryData").ifPresent(data -> {
+                for (NodeTuple tuple : Yaml.entries(data)) {
+                    if (tuple.getValueNode() instanceof ScalarNode value) {
+                        entries.add(base64(object, tuple, value, object.positionOf(tuple.getKeyNode())));
+                    }
+                }
+            });
+        }
         if (secret) {
             Yaml.at(object.node(), "stringData").ifPresent(data -> {
                 for (NodeTuple tuple : Yaml.entries(data)) {
@@ -69,6 +76,12 @@ public record DataEntry(KubeObject owner, String key, byte[] content, Origin ori
             });
         }
         return entries;
+    }
+
+    /** Base64 has no lines of the config: findings inside it are at its key. */
+    private static DataEntry base64(KubeObject object, NodeTuple tuple, ScalarNode value, Position keyAt) {
+        return new DataEntry(object, Yaml.keyOf(tuple), decode(value.getValue(), object.kind(), keyAt), new Origin.Fixed(keyAt),
+                keyAt);
     }
 
     private static DataEntry plain(KubeObject object, NodeTuple tuple, ScalarNode value, Position keyAt) {
@@ -82,10 +95,9 @@ public record DataEntry(KubeObject owner, String key, byte[] content, Origin ori
             return new Origin.Fixed(object.positionOf(value));
         }
         int indicatorLine = value.getStartMark().getLine(); // 0-based line of the '|'
-        String[] lines = object.text().split("\n", -1);
         int indent = 0;
-        for (int i = indicatorLine + 1; i < lines.length; i++) {
-            String line = lines[i];
+        for (int i = indicatorLine + 1; object.source().line(i) != null; i++) {
+            String line = object.source().line(i);
             if (!line.isBlank()) {
                 indent = line.length() - line.stripLeading().length();
                 break;
@@ -94,11 +106,12 @@ public record DataEntry(KubeObject owner, String key, byte[] content, Origin ori
         return new Origin.BlockScalar(object.file(), indicatorLine + 2, indent);
     }
 
-    private static byte[] decode(String base64, Position keyAt) {
+    private static byte[] decode(String base64, String kind, Position keyAt) {
         try {
             return Base64.getDecoder().decode(base64.replaceAll("\\s", "")); // YAML may wrap it; nothing else
         } catch (IllegalArgumentException e) {
-            throw new InvalidData(keyAt, "Secret data is not valid base64 (" + e.getMessage() + ")");
+            String field = kind.equals("Secret") ? "Secret data" : kind + " binaryData";
+            throw new InvalidData(keyAt, field + " is not valid base64 (" + e.getMessage() + ")");
         }
     }
 

@@ -45,7 +45,7 @@ public record HelmChart(Path chart, Path values, String releaseName, String name
             throw new Unusable("real Helm is not available on this machine (helm-java carries it for linux-amd64): " + e);
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().replace('\n', ' ');
-            return new ManifestReader.Result(List.of(), new ManifestReader.Problem(
+            return new ManifestReader.Result(List.of(), InputProblem.unreadable(
                     new Position(chart.resolve("Chart.yaml").toString(), 1, 1), "helm template fails: " + why));
         }
         return ManifestReader.read(name(), rendered);

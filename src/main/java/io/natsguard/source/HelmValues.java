@@ -1,6 +1,8 @@
 package io.natsguard.source;
 
 import io.natsguard.conf.Position;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * @param missing     valuesFrom references that are not among the scanned objects
  */
 public record HelmValues(KubeObject owner, String releaseName, String namespace, List<Layer> layers,
-        List<ManifestReader.Problem> missing) {
+        List<InputProblem> missing) {
 
     /** The chart natsguard models. */
     public static final String CHART = "nats";
@@ -112,7 +114,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         Node root = layer.get().root();
         Node values = subchart == null ? root : Yaml.at(root, subchart).orElse(null);
         KubeObject owner = new KubeObject("natsguard.io/v1", "HelmValues", Path.of(file).getFileName().toString(),
-                namespace, file, text, root, Map.of());
+                namespace, file, new SourceText(text), root, Map.of());
         List<Layer> layers = values instanceof MappingNode ? List.of(new Layer(values, new Origin.SameFile(file), file)) : List.of();
         return Optional.of(new HelmValues(owner, releaseName, namespace, layers, List.of()));
     }
@@ -138,13 +140,14 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
     }
 
     /** Every HelmRelease and Application among the objects that installs the chart {@code nats}. */
-    public static List<HelmValues> find(List<KubeObject> objects) {
+    /** Value files (Argo CD {@code valueFiles}) are read only inside {@code scope}, none larger than the limit. */
+    public static List<HelmValues> find(List<KubeObject> objects, ReadScope scope, Limits limits) {
         List<HelmValues> found = new ArrayList<>();
         for (KubeObject o : objects) {
             if (o.kind().equals("HelmRelease") && o.apiVersion().startsWith("helm.toolkit.fluxcd.io/")) {
                 flux(o, objects).ifPresent(found::add);
             } else if (o.kind().equals("Application") && o.apiVersion().startsWith("argoproj.io/")) {
-                argo(o).ifPresent(found::add);
+                argo(o, scope, limits).ifPresent(found::add);
             }
         }
         return found;
@@ -160,7 +163,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         String name = Yaml.string(release.node(), "spec", "releaseName")
                 .orElse(Yaml.string(release.node(), "spec", "targetNamespace").map(ns -> ns + "-").orElse("") + release.name());
         List<Layer> layers = new ArrayList<>();
-        List<ManifestReader.Problem> missing = new ArrayList<>();
+        List<InputProblem> missing = new ArrayList<>();
         for (Node ref : Yaml.list(release.node(), "spec", "valuesFrom")) {
             String kind = Yaml.string(ref, "kind").orElse("");
             String refName = Yaml.string(ref, "name").orElse("");
@@ -180,7 +183,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
             } else if (entry.isPresent()) {
                 parse(entry.get().text(), entry.get().origin(), kind + " " + refName + " key " + key).ifPresent(layers::add);
             } else if (!optional) {
-                missing.add(new ManifestReader.Problem(release.positionOf(ref), "valuesFrom " + kind + " " + release.namespace()
+                missing.add(InputProblem.unchecked(release.positionOf(ref), "valuesFrom " + kind + " " + release.namespace()
                         + "/" + refName + " key " + key + " is not among the scanned files, so the chart values it holds "
                         + "were not checked"));
             }
@@ -201,7 +204,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
 
     // ---- Argo CD: valueFiles, then values, then valuesObject, then parameters ----
 
-    private static Optional<HelmValues> argo(KubeObject app) {
+    private static Optional<HelmValues> argo(KubeObject app, ReadScope scope, Limits limits) {
         List<Node> sources = new ArrayList<>(Yaml.list(app.node(), "spec", "sources"));
         Yaml.at(app.node(), "spec", "source").ifPresent(sources::add);
         Node chartSource = sources.stream().filter(s -> Yaml.string(s, "chart").map(CHART::equals).orElse(false))
@@ -212,12 +215,15 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         String namespace = Yaml.string(app.node(), "spec", "destination", "namespace").orElse(app.namespace());
         String name = Yaml.string(chartSource, "helm", "releaseName").orElse(app.name());
         List<Layer> layers = new ArrayList<>();
-        List<ManifestReader.Problem> missing = new ArrayList<>();
+        List<InputProblem> missing = new ArrayList<>();
         for (Node file : Yaml.list(chartSource, "helm", "valueFiles")) {
             if (file instanceof ScalarNode scalar) {
-                valueFile(app, scalar.getValue()).ifPresentOrElse(layers::add, () -> missing.add(new ManifestReader.Problem(
-                        app.positionOf(file), "valueFiles " + scalar.getValue() + " is not among the scanned files, so "
-                        + "the chart values it holds were not checked")));
+                try {
+                    layers.add(valueFile(app, scalar.getValue(), scope, limits));
+                } catch (IOException notRead) {
+                    missing.add(InputProblem.unchecked(app.positionOf(file), "valueFiles " + scalar.getValue() + ": "
+                            + notRead.getMessage() + ", so the chart values it holds were not checked"));
+                }
             }
         }
         Yaml.at(chartSource, "helm", "values").filter(ScalarNode.class::isInstance).ifPresent(values -> parse(
@@ -232,21 +238,32 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         return Optional.of(new HelmValues(app, name, namespace, layers, missing));
     }
 
-    /** {@code $values/path} resolves against the repository of the source with {@code ref: values}: here, the nearest folder up from the Application that has the path. */
-    private static Optional<Layer> valueFile(KubeObject app, String reference) {
+    /**
+     * {@code $values/path} resolves against the repository of the source with {@code ref: values}:
+     * here, the nearest folder up from the Application that has the path, inside the scope. An
+     * IOException says why it was not read.
+     */
+    private static Layer valueFile(KubeObject app, String reference, ReadScope scope, Limits limits)
+            throws IOException {
+        if (scope.roots().isEmpty()) {
+            throw new IOException("natsguard reads no file here");
+        }
         String relative = reference.replaceFirst("^\\$[A-Za-z0-9_-]+/", "");
+        Optional<String> refusal = Optional.empty();
         for (Path dir = Path.of(app.file()).toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(relative);
-            if (Files.isRegularFile(candidate)) {
-                try {
-                    String file = Kustomize.display(candidate.normalize());
-                    return parse(Files.readString(candidate, StandardCharsets.UTF_8), new Origin.SameFile(file), file);
-                } catch (IOException e) {
-                    return Optional.empty();
+            Path candidate = dir.resolve(relative).normalize();
+            refusal = scope.refusal(candidate);
+            if (refusal.isEmpty() && Files.isRegularFile(candidate)) {
+                if (Files.size(candidate) > limits.maxFileBytes()) {
+                    throw new IOException("larger than " + Limits.bytes(limits.maxFileBytes())
+                            + " (natsguard's bound limits.max-file-size), not read");
                 }
+                String file = Kustomize.display(candidate);
+                return parse(Files.readString(candidate, StandardCharsets.UTF_8), new Origin.SameFile(file), file)
+                        .orElseThrow(() -> new IOException("holds no YAML map of values"));
             }
         }
-        return Optional.empty();
+        throw new IOException(refusal.map(why -> "not read: " + why).orElse("not among the scanned files"));
     }
 
     /** {@code [{name: config.cluster.replicas, value: "5"}]} as the values tree it sets; values keep their places. */

@@ -9,14 +9,19 @@ import org.yaml.snakeyaml.nodes.Node;
  * the file it came from.
  *
  * @param file        the file as natsguard names it
- * @param text        the whole file's text (to lay block scalars over its lines)
+ * @param source      the whole file's text (to lay block scalars over its lines)
  * @param node        the object's mapping node
  */
-public record KubeObject(String apiVersion, String kind, String name, String namespace, String file, String text,
+public record KubeObject(String apiVersion, String kind, String name, String namespace, String file, SourceText source,
         Node node, Map<String, String> annotations) {
 
     /** Objects without a namespace land in "default", as kubectl applies them. */
     public static final String DEFAULT_NAMESPACE = "default";
+
+    /** The whole file's text. */
+    public String text() {
+        return source.text();
+    }
 
     public Position position() {
         return Yaml.position(file, node);

@@ -33,7 +33,7 @@ public final class Kustomize {
 
     /** The build: its objects (positions in the build's text), and the map back to the source files. */
     public record Build(String name, ManifestReader.Result manifests, String text, Map<String, String> sources,
-            ManifestReader.Problem failure) {
+            InputProblem failure) {
     }
 
     private Kustomize() {
@@ -92,7 +92,7 @@ public final class Kustomize {
     private static Build failed(Path dir, String message) {
         Path file = FILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst().orElse(dir);
         return new Build(dir.toString(), new ManifestReader.Result(List.of(), null), "", Map.of(),
-                new ManifestReader.Problem(new Position(file.toString(), 1, 1), message));
+                InputProblem.unreadable(new Position(file.toString(), 1, 1), message));
     }
 
     /** A path as the user would name it: relative to the working directory when it is below it. */

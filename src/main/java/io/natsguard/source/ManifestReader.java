@@ -1,21 +1,20 @@
 package io.natsguard.source;
 
 import io.natsguard.conf.Position;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the Kubernetes objects of a YAML file: every document, the items of a {@code kind: List},
@@ -25,11 +24,7 @@ import org.yaml.snakeyaml.representer.Representer;
 public final class ManifestReader {
 
     /** What one file holds: its objects, and the problem that stopped reading it, if any. */
-    public record Result(List<KubeObject> objects, Problem problem) {
-    }
-
-    /** A YAML file that does not parse. */
-    public record Problem(Position position, String message) {
+    public record Result(List<KubeObject> objects, InputProblem problem) {
     }
 
     private ManifestReader() {
@@ -37,9 +32,11 @@ public final class ManifestReader {
 
     public static Result read(String file, String text) {
         List<KubeObject> objects = new ArrayList<>();
+        SourceText source = new SourceText(text);
         try {
-            for (Node document : YAML.get().composeAll(new StringReader(text))) {
-                collect(document, file, text, objects);
+            Composer documents = composer(text);
+            while (documents.checkNode()) {
+                collect(documents.getNode(), file, source, objects);
             }
             return new Result(objects, null);
         } catch (MarkedYAMLException e) {
@@ -47,9 +44,11 @@ public final class ManifestReader {
             Position at = mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " " + e.getContext() : "";
-            return new Result(objects, new Problem(at, "YAML does not parse:" + context + " " + what));
+            return new Result(objects, InputProblem.unreadable(at, "YAML does not parse:" + context + " " + what));
         } catch (YAMLException e) {
-            return new Result(objects, new Problem(new Position(file, 1, 1), "YAML does not parse: " + e.getMessage()));
+            Position at = new Position(file, 1, 1);
+            return new Result(objects, pastBound(e.getMessage()) ? InputProblem.limit(at, "YAML past natsguard's bound: "
+                    + e.getMessage()) : InputProblem.unreadable(at, "YAML does not parse: " + e.getMessage()));
         }
     }
 
@@ -59,30 +58,40 @@ public final class ManifestReader {
      */
     public static List<KubeObject> objects(String file, String text, Node document) {
         List<KubeObject> objects = new ArrayList<>();
-        collect(document, file, text, objects);
+        collect(document, file, new SourceText(text), objects);
         return objects;
     }
 
     /** One YAML document (hardened like manifests), or null when the text holds none. */
     public static Node compose(String text) throws YAMLException {
-        return YAML.get().compose(new StringReader(text));
+        return composer(text).getSingleNode();
     }
 
-    /** One loader a thread: making one costs more than reading a small manifest. */
-    private static final ThreadLocal<org.yaml.snakeyaml.Yaml> YAML = ThreadLocal.withInitial(ManifestReader::yaml);
+    /** Limits that keep hostile YAML (alias bombs, deep nesting, huge documents) bounded; read-only once made. */
+    private static final LoaderOptions OPTIONS = options();
+    private static final Resolver RESOLVER = new Resolver();
 
-    /** Limits that keep hostile YAML (alias bombs, deep nesting, huge documents) bounded. */
-    private static org.yaml.snakeyaml.Yaml yaml() {
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(100);
         options.setNestingDepthLimit(200);
         options.setCodePointLimit(64 * 1024 * 1024);
         options.setAllowDuplicateKeys(true);
-        DumperOptions dumper = new DumperOptions();
-        return new org.yaml.snakeyaml.Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+        return options;
     }
 
-    private static void collect(Node document, String file, String text, List<KubeObject> out) {
+    /** SnakeYAML's composer as {@code Yaml.composeAll} makes it, over the text in memory (see {@link WholeTextReader}). */
+    private static Composer composer(String text) {
+        return new Composer(new ParserImpl(new WholeTextReader(text), OPTIONS), RESOLVER, OPTIONS);
+    }
+
+    /** SnakeYAML's words when it stops at one of the loader's bounds (below) rather than at bad YAML. */
+    private static boolean pastBound(String message) {
+        return message != null && (message.startsWith("Number of aliases") || message.startsWith("Nesting Depth exceeded")
+                || message.contains("exceeds the limit"));
+    }
+
+    private static void collect(Node document, String file, SourceText text, List<KubeObject> out) {
         if (!(document instanceof MappingNode)) {
             return; // not an object: a scalar or list document is no Kubernetes manifest
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,6 +56,21 @@ class ParseCommandIT {
         } else {
             assertThat(line).contains(expected.replace("\0", "\\0"));
         }
+    }
+
+    @Test
+    void aVariableGraphOfSevenHundredBytesStopsAtTheValuesBound(@TempDir Path dir) throws Exception {
+        // vN: {a: $vN-1, b: $vN-1} stands for 2^N values: this one wrote 3.6 GB before the bound.
+        StringBuilder conf = new StringBuilder("v0: 1\n");
+        for (int level = 1; level <= 32; level++) {
+            conf.append("v").append(level).append(": {a: $v").append(level - 1).append(", b: $v").append(level - 1).append("}\n");
+        }
+        Files.writeString(dir.resolve("graph.conf"), conf);
+        NatsguardProcess.Result result = NatsguardProcess.run(dir, Map.of(), "parse", "graph.conf");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr().strip()).isEqualTo("graph.conf:20:19: error: the config holds more than 2000000 values with "
+                + "its variable references expanded (natsguard's bound limits.max-values)");
     }
 
     @Test

@@ -3,10 +3,13 @@ package io.natsguard.conf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +23,7 @@ class ParserFuzzTest {
     private static final Path SANDBOX = sandbox();
     /** Includes are read below the sandbox only: the fuzzer must not read (or be flagged for reading) the machine's files. */
     private static final ConfParser PARSER = new ConfParser(Environment.of(Map.of(
-            "NUM", "4222", "LIST", "[a, 2, true]", "SELF", "$SELF", "BAD", "[")), IncludeReader.within(SANDBOX));
+            "NUM", "4222", "LIST", "[a, 2, true]", "SELF", "$SELF", "BAD", "[")), IncludeReader.within(ReadScope.of(List.of(SANDBOX)), Limits.DEFAULT.maxFileBytes()));
 
     @FuzzTest(maxDuration = "60s")
     void anyInputGivesATreeOrAPositionedError(byte[] input) throws IOException {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -112,10 +115,10 @@ class ParserRobustnessTest {
         Files.writeString(dir.resolve("secret.conf"), "password: s3cret\n");
         Files.createSymbolicLink(inside.resolve("link.conf"), dir.resolve("secret.conf"));
         Files.writeString(inside.resolve("ok.conf"), "a = 1\n");
-        ConfParser sandboxed = new ConfParser(Environment.of(Map.of()), IncludeReader.within(inside));
+        ConfParser sandboxed = new ConfParser(Environment.of(Map.of()), IncludeReader.within(ReadScope.of(List.of(inside)), Limits.DEFAULT.maxFileBytes()));
         String main = inside.resolve("main.conf").toString();
         assertThatThrownBy(() -> sandboxed.parse(main, "include ../secret.conf\n".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("outside " + inside.toAbsolutePath());
+                .hasMessageContaining("outside the scanned folders (" + inside.toAbsolutePath() + ")");
         assertThatThrownBy(() -> sandboxed.parse(main, "include link.conf\n".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("a link out of");
         assertThat(sandboxed.parse(main, "include ok.conf\n".getBytes(StandardCharsets.UTF_8)).asMap()).containsKey("a");
@@ -162,7 +165,9 @@ class ParserRobustnessTest {
                     .append("\", permissions: { publish: [\"a.>\", \"b.*\"] } }\n");
         }
         long start = System.nanoTime();
-        ConfValue root = parse(text.toString());
+        Limits roomy = new Limits(64L << 20, 16, 64L << 20, 10_000_000, 1000);
+        ConfValue root = new ConfParser(Environment.of(Map.of()), IncludeReader.files(roomy.maxFileBytes()), roomy)
+                .parse("big.conf", text.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(root.asMap()).hasSize(entries);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(50));
     }

@@ -3,6 +3,7 @@ package io.natsguard.conf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natsguard.limit.Limits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ class ParserValuesTest {
 
     @Test
     void includesAreRefusedJustBeyondTheirLimit() throws Exception {
-        int files = Parser.MAX_INCLUDE_DEPTH + 1;
+        int files = Limits.DEFAULT.maxIncludeDepth() + 1;
         for (int i = 0; i < files; i++) {
             Files.writeString(dir.resolve("f" + i + ".conf"), i + 1 < files ? "include f" + (i + 1) + ".conf\n" : "a = 1\n");
         }
@@ -145,7 +146,8 @@ class ParserValuesTest {
         Files.writeString(dir.resolve("f" + files + ".conf"), "a = 1\n");
         Files.writeString(dir.resolve("f" + (files - 1) + ".conf"), "include f" + files + ".conf\n");
         assertThatThrownBy(() -> parser.parseFile(dir.resolve("f0.conf").toString()))
-                .hasMessageContaining("includes nested deeper than " + Parser.MAX_INCLUDE_DEPTH + " files");
+                .hasMessageContaining("includes nested deeper than " + Limits.DEFAULT.maxIncludeDepth() + " files")
+                .matches(e -> ((ConfParseException) e).limitExceeded());
     }
 
     @Test

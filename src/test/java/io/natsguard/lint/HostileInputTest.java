@@ -34,7 +34,7 @@ class HostileInputTest {
         Files.writeString(dir.resolve("bomb.yaml"), yaml);
         List<Finding> findings = lint(dir).findings();
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.ruleId()).isEqualTo("manifest-parse-error");
+            assertThat(f.ruleId()).isEqualTo("limit-exceeded");
             assertThat(f.message()).contains("aliases");
         });
     }
@@ -42,7 +42,7 @@ class HostileInputTest {
     @Test
     void deeplyNestedYamlIsAFinding() throws Exception {
         Files.writeString(dir.resolve("deep.yaml"), "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
-        assertThat(lint(dir).findings()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("manifest-parse-error"));
+        assertThat(lint(dir).findings()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("limit-exceeded"));
     }
 
     @Test

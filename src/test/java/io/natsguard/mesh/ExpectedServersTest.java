@@ -2,6 +2,7 @@ package io.natsguard.mesh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natsguard.limit.Limits;
 import io.natsguard.lint.Inputs;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class ExpectedServersTest {
                           volumeMounts: [ { name: config, mountPath: /etc/nats } ]
                       volumes: [ { name: config, configMap: { name: nats-config } } ]
                 """.formatted(conf.indent(4).stripTrailing(), replicas));
-        return ExpectedServers.of(Inputs.read(List.of(dir.toString()), System.in).model());
+        return ExpectedServers.of(Inputs.read(List.of(dir.toString()), System.in).model(Limits.DEFAULT));
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.natsguard.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natsguard.conf.Position;
-import io.natsguard.source.ManifestReader;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import io.natsguard.source.HelmValues;
+import io.natsguard.source.ManifestReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,8 +180,10 @@ class ClusterModelBuilderTest {
         assertThat(found).hasSize(2).allMatch(c -> c.config() != null);
     }
 
+    /** Conf files as lint reads them: their includes are read inside the folders that hold them. */
     private static List<Cluster> confFiles(ClusterModelBuilder.ConfFile... files) {
-        ClusterModelBuilder builder = new ClusterModelBuilder();
+        ReadScope scope = ReadScope.around(java.util.Arrays.stream(files).map(ClusterModelBuilder.ConfFile::path).toList());
+        ClusterModelBuilder builder = new ClusterModelBuilder(Limits.DEFAULT, scope);
         for (ClusterModelBuilder.ConfFile file : files) {
             builder.addConfFile(file);
         }

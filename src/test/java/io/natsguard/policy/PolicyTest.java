@@ -3,6 +3,7 @@ package io.natsguard.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natsguard.limit.Limits;
 import io.natsguard.report.Severity;
 import io.natsguard.rule.Rules;
 import java.nio.file.Files;
@@ -25,6 +26,25 @@ class PolicyTest {
             assertThat(policy.settings(rule)).isEqualTo(file.settings(rule));
             assertThat(policy.settings(rule).severity()).isEqualTo(rule.info().severity());
         }
+    }
+
+    @Test
+    void theLimitsAreTheDefaultsOfTheCodeUnlessStated() throws Exception {
+        assertThat(Policy.defaults().limits()).isEqualTo(Limits.DEFAULT);
+        Path file = Files.writeString(dir.resolve("p.conf"), "limits {\n  max-file-size = 1MiB\n  max-replicas = 50\n}\n");
+        assertThat(Policy.load(file).limits()).isEqualTo(new Limits(1 << 20, Limits.DEFAULT.maxIncludeDepth(),
+                Limits.DEFAULT.maxIncludedBytes(), Limits.DEFAULT.maxValues(), 50));
+    }
+
+    @Test
+    void aBadLimitNamesFileAndLine() throws Exception {
+        Path unknown = Files.writeString(dir.resolve("p.conf"), "limits {\n\n  max-files = 3\n}\n");
+        assertThatThrownBy(() -> Policy.load(unknown)).hasMessage(unknown + ":3: unknown setting 'max-files' of limits (allowed: "
+                + "max-file-size, max-include-depth, max-included-size, max-replicas, max-values)");
+        Path negative = Files.writeString(dir.resolve("n.conf"), "limits {\n  max-values = 0\n}\n");
+        assertThatThrownBy(() -> Policy.load(negative)).hasMessageContaining("limits: every bound must be positive");
+        Path word = Files.writeString(dir.resolve("w.conf"), "limits {\n  max-file-size = lots\n}\n");
+        assertThatThrownBy(() -> Policy.load(word)).isInstanceOf(PolicyException.class).hasMessageStartingWith(word + ":2");
     }
 
     @Test

@@ -34,7 +34,7 @@ class CiFormatsTest {
         String out = write(new GithubFormat(), new Report(List.of(ERROR, WARNING, SUPPRESSED), 2, 1, 1, Map.of()));
         assertThat(out.lines().toList()).startsWith(
                 "::error file=k8s/nats%2C prod.yaml,line=27,col=9,title=natsguard routes-single-dns-name::"
-                        + "route nats://u:***@svc:6222 names Service a/svc: 100%25 wrong%0Areally",
+                        + "route nats://u:***@svc:6222 names Service a/svc: 100%25 wrong\\nreally",
                 "::warning file=nats.conf,line=3,col=1,title=natsguard timeout-out-of-range::"
                         + "write_deadline is 10m <outside> \"bounds\" & more");
         assertThat(out).doesNotContain("cluster-tls-missing").doesNotContain("secret");

@@ -82,13 +82,48 @@ class SecretRedactionTest {
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         assertThat(report.findings()).anyMatch(f -> f.ruleId().equals("route-credentials-plaintext"));
         assertThat(report.findings()).anyMatch(f -> f.message().contains(":***@"));
-        for (String format : List.of("text", "json", "sarif")) {
+        for (String format : ReportFormat.NAMES) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ReportFormat.named(format).write(report, out);
             String printed = out.toString(StandardCharsets.UTF_8);
             for (String secret : PLANTED) {
                 assertThat(printed).as("%s output", format).doesNotContain(secret);
             }
+        }
+    }
+
+    /** Values a rule quotes: a numeric password (wrong-value-type), a value the parser cannot convert, a word alone in a Secret (unknown-field). */
+    @Test
+    void rulesQuotingValuesNeverQuoteAPassword() throws Exception {
+        Files.writeString(dir.resolve("nats.conf"), """
+                cluster {
+                  name: c1
+                  authorization { user: route, password: 98765432123 }
+                }
+                """);
+        Files.writeString(dir.resolve("nats-other.conf"), "authorization { user: a, password: 99999999999999999999 }\n");
+        Files.writeString(dir.resolve("secret.yaml"), """
+                apiVersion: v1
+                kind: Secret
+                metadata: { name: s, namespace: nats }
+                stringData:
+                  nats.conf: |
+                    authorization {
+                      user: a
+                      s3cr3t-alone-on-its-line
+                    }
+                """);
+        Report report = new Linter(Policy.defaults()).lint(List.of(dir.toString()), new ByteArrayInputStream(new byte[0]));
+        assertThat(report.findings()).extracting(Finding::message).contains(
+                "password in cluster.authorization takes a string, but the value is an integer: nats-server stops "
+                        + "with an interface conversion error. Write a string.",
+                "nats-server refuses this config: integer '***' is out of the range. Fix the syntax here.");
+        assertThat(report.findings()).extracting(Finding::message).anyMatch(m -> m.startsWith("unknown field (not quoted: "));
+        for (String format : ReportFormat.NAMES) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ReportFormat.named(format).write(report, out);
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("%s output", format)
+                    .doesNotContain("98765432123", "99999999999999999999", "s3cr3t");
         }
     }
 

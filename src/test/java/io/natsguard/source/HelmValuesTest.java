@@ -3,6 +3,8 @@ package io.natsguard.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natsguard.conf.Position;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.nodes.Node;
@@ -12,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 class HelmValuesTest {
 
     private static HelmValues only(String yaml) {
-        List<HelmValues> found = HelmValues.find(ManifestReader.read("gitops.yaml", yaml).objects());
+        List<HelmValues> found = HelmValues.find(ManifestReader.read("gitops.yaml", yaml).objects(), ReadScope.NOTHING, Limits.DEFAULT);
         assertThat(found).hasSize(1);
         return found.get(0);
     }
@@ -115,6 +117,6 @@ class HelmValuesTest {
                 kind: HelmRelease
                 metadata: { name: redis }
                 spec: { chart: { spec: { chart: redis } } }
-                """).objects())).isEmpty();
+                """).objects(), ReadScope.NOTHING, Limits.DEFAULT)).isEmpty();
     }
 }

@@ -23,12 +23,15 @@ final class ClusterTemplate {
     private ClusterTemplate() {
     }
 
-    static Traced render(Traced values, String namespace) {
+    static Traced render(Traced values, String namespace, int maxReplicas) {
         Map<String, Traced> doc = new LinkedHashMap<>();
         doc.put("name", reread(get(values, "statefulSet.name")));
         doc.put("port", reread(get(values, "config.cluster.port")));
         doc.put("no_advertise", reread(get(values, "config.cluster.noAdvertise")));
-        doc.put("routes", routes(values, namespace));
+        Traced routes = routes(values, namespace, maxReplicas);
+        if (routes != null) {
+            doc.put("routes", routes);
+        }
         Traced user = get(values, "config.cluster.routeURLs.user");
         Traced password = get(values, "config.cluster.routeURLs.password");
         if (truthy(user) && truthy(password)) {
@@ -44,8 +47,13 @@ final class ClusterTemplate {
         return mergePatch(new Traced(doc, get(values, "config.cluster.enabled").from()), values, "config.cluster");
     }
 
-    private static Traced routes(Traced values, String namespace) {
+    /** One route per replica, as the chart writes them; null past the bound, which the model reports. */
+    private static Traced routes(Traced values, String namespace, int maxReplicas) {
         Traced replicas = get(values, "config.cluster.replicas");
+        long count = GoValues.toInt(replicas);
+        if (Math.abs(count) > maxReplicas) {
+            return null; // a million routes are not listed: the model reports the count
+        }
         String proto = truthy(get(values, "config.cluster.tls.enabled")) ? "tls" : "nats";
         Traced user = get(values, "config.cluster.routeURLs.user");
         Traced password = get(values, "config.cluster.routeURLs.password");
@@ -58,7 +66,7 @@ final class ClusterTemplate {
         String statefulSet = text(get(values, "statefulSet.name"));
         long port = GoValues.toInt(get(values, "config.cluster.port"));
         List<Traced> routes = new ArrayList<>();
-        for (long i : GoValues.until(GoValues.toInt(replicas))) {
+        for (long i : GoValues.until(count)) {
             String url = proto + "://" + userInfo + statefulSet + "-" + i + "." + domain + ":" + port;
             routes.add(new Traced(url, userInfo.isEmpty() ? replicas.from() : password.from()));
         }

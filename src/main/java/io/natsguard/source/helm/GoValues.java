@@ -120,7 +120,7 @@ final class GoValues {
 
     /** sprig's {@code until}: 0..n-1, and for a negative n it counts down: until -3 is [0 -1 -2]. */
     static long[] until(long n) {
-        long count = Math.min(Math.abs(n), 100_000); // a bound against absurd values; no cluster is this big
+        long count = Math.abs(n); // callers bound n (limits.max-replicas)
         long step = n >= 0 ? 1 : -1;
         long[] out = new long[(int) count];
         for (int i = 0; i < count; i++) {

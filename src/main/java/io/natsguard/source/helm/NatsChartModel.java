@@ -1,12 +1,13 @@
 package io.natsguard.source.helm;
 
-import io.natsguard.conf.Position;
 import static io.natsguard.source.helm.ChartTemplates.get;
 import static io.natsguard.source.helm.ChartTemplates.mergePatch;
 import static io.natsguard.source.helm.ChartTemplates.reread;
 import static io.natsguard.source.helm.GoValues.text;
 import static io.natsguard.source.helm.GoValues.truthy;
 
+import io.natsguard.conf.Position;
+import io.natsguard.limit.Limits;
 import io.natsguard.source.Yaml;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,16 +45,18 @@ public final class NatsChartModel {
      * @throws ChartRenderException when helm template would fail, or the values use what is not modeled
      */
     public static ChartRender render(Node values, String file, String releaseName, String releaseNamespace) {
-        return render(values, node -> ValuesReader.position(file, node), releaseName, releaseNamespace);
+        return render(values, node -> ValuesReader.position(file, node), releaseName, releaseNamespace,
+                Limits.DEFAULT.maxReplicas());
     }
 
     /**
      * Renders the chart from values merged out of several places (a HelmRelease and the ConfigMaps
      * of its valuesFrom, an Application and its value files): {@code positions} says where each values
-     * node is written.
+     * node is written. The chart writes one route per replica; past {@code maxReplicas} the render
+     * lists none (the model counts the replicas instead).
      */
     public static ChartRender render(Node values, java.util.function.Function<Node, Position> positions,
-            String releaseName, String releaseNamespace) {
+            String releaseName, String releaseNamespace, int maxReplicas) {
         Traced user = values == null ? new Traced(new LinkedHashMap<>(), new Provenance(null, "no values"))
                 : ValuesReader.user(values, positions);
         if (!user.isMap()) {
@@ -67,7 +70,7 @@ public final class NatsChartModel {
         Traced configMap = mergePatch(object("metadata", object("name", reread(get(v, "configMap.name")))),
                 v, "configMap", CONFIG_MAP_PART);
         return new ChartRender(replicas(statefulSet), new Fact<>(truthy(enabled), enabled.from()),
-                clusterBlock(v, enabled, namespace.value()), namespace, name(statefulSet, "metadata", "name"),
+                clusterBlock(v, enabled, namespace.value(), maxReplicas), namespace, name(statefulSet, "metadata", "name"),
                 name(statefulSet, "spec", "serviceName"), name(configMap, "metadata", "name"), natsArgs(v));
     }
 
@@ -80,10 +83,10 @@ public final class NatsChartModel {
     }
 
     /** files/config/config.yaml writes the cluster block only when enabled; config.merge and config.patch may add or change it. */
-    private static ClusterBlock clusterBlock(Traced v, Traced enabled, String namespace) {
+    private static ClusterBlock clusterBlock(Traced v, Traced enabled, String namespace, int maxReplicas) {
         Map<String, Traced> config = new LinkedHashMap<>();
         if (truthy(enabled)) {
-            config.put("cluster", ClusterTemplate.render(v, namespace));
+            config.put("cluster", ClusterTemplate.render(v, namespace, maxReplicas));
         }
         Traced doc = mergePatch(new Traced(config, get(v, "config").from()), v, "config", CONFIG_PART);
         Traced block = doc.at("cluster");

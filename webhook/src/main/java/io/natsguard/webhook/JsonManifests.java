@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.natsguard.conf.Position;
+import io.natsguard.source.InputProblem;
 import io.natsguard.source.ManifestReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,9 +50,9 @@ final class JsonManifests {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             Position position = at == null ? new Position(file, 1, 1) : new Position(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
-            return new ManifestReader.Result(List.of(), new ManifestReader.Problem(position, "JSON does not parse: " + e.getOriginalMessage()));
+            return new ManifestReader.Result(List.of(), InputProblem.unreadable(position, "JSON does not parse: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            return new ManifestReader.Result(List.of(), new ManifestReader.Problem(new Position(file, 1, 1), "JSON cannot be read: " + e.getMessage()));
+            return new ManifestReader.Result(List.of(), InputProblem.unreadable(new Position(file, 1, 1), "JSON cannot be read: " + e.getMessage()));
         }
     }
 
