@@ -45,14 +45,21 @@ class BodyBudget {
             metrics.overloaded();
             // The body is let through chunk by chunk and dropped, and the 503 follows it: an answer
             // before the upload ends is one that some clients (the JDK's, over HTTP/2) lose.
-            request.request().handler(dropped -> { }).endHandler(uploaded -> request.response().setStatusCode(503)
-                    .putHeader(HttpHeaders.RETRY_AFTER, KubeStatus.RETRY_AFTER_SECONDS).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(KubeStatus.unavailable("natsguard is at its limit of review bytes in flight; try again")));
-            request.request().resume();
+            if (request.request().isEnded()) {
+                refuse(request);
+            } else {
+                request.request().handler(dropped -> { }).endHandler(uploaded -> refuse(request)).resume();
+            }
             return;
         }
         request.addEndHandler(done -> inFlight.addAndGet(-bytes));
         request.next();
+    }
+
+    private static void refuse(RoutingContext request) {
+        request.response().setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, KubeStatus.RETRY_AFTER_SECONDS)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(KubeStatus.unavailable("natsguard is at its limit of review bytes in flight; try again"));
     }
 
     /** Content-Length, at most the largest body allowed (a larger one gets 413 next); without it, the largest. */
