@@ -12,16 +12,10 @@ seconds="${1:-20}"
 connections="${2:-16}"
 rate="${3:-}"
 review="../shared/corpus/admission/configmap-good-create.json"
-tls=webhook/src/test/resources/tls
 port=18943
 export NATSGUARD_JAVA_OPTS="${NATSGUARD_JAVA_OPTS:--XX:MaxRAM=256m}"
-bin/natsguard serve --port "$port" --tls-cert "$tls/tls.crt" --tls-key "$tls/tls.key" > target/webhook-bench.log 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sk "https://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+source bench/webhook-serve.sh
+serve_webhook "$port" target/webhook-bench.log
 lua="$(mktemp --suffix=.lua)"
 python3 - "$review" "$lua" <<'PY'
 import json, sys

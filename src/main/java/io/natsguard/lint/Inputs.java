@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The files a lint run reads: YAML manifests ({@code .yaml}, {@code .yml}, {@code -} for standard
@@ -71,10 +72,14 @@ public final class Inputs {
     public record OfficialValues(Path file, String releaseName, String namespace) {
     }
 
-    /** Manifests already in memory, by the name findings will give as their file (the webhook's objects): they may refer to no file. */
-    public static Read documents(Map<String, String> manifests) {
+    /**
+     * Manifests already in memory, by the name findings will give as their file, each read by
+     * {@code reader} from its name and text (the webhook's objects come as JSON and are read as
+     * JSON): they may refer to no file.
+     */
+    public static Read documents(Map<String, String> manifests, BiFunction<String, String, ManifestReader.Result> reader) {
         List<ManifestReader.Result> read = manifests.entrySet().stream()
-                .map(document -> ManifestReader.read(document.getKey(), document.getValue())).toList();
+                .map(document -> reader.apply(document.getKey(), document.getValue())).toList();
         return new Read(read, List.of(), manifests.size(), new LinkedHashMap<>(manifests), List.of(), List.of(),
                 ReadScope.NOTHING);
     }

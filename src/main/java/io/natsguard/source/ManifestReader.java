@@ -52,6 +52,16 @@ public final class ManifestReader {
         }
     }
 
+    /**
+     * The objects of one document already read into nodes, {@code text} being the text they were read
+     * from: the webhook reads the JSON objects of the API server as JSON, not as YAML.
+     */
+    public static List<KubeObject> objects(String file, String text, Node document) {
+        List<KubeObject> objects = new ArrayList<>();
+        collect(document, file, new SourceText(text), objects);
+        return objects;
+    }
+
     /** One YAML document (hardened like manifests), or null when the text holds none. */
     public static Node compose(String text) throws YAMLException {
         return composer(text).getSingleNode();

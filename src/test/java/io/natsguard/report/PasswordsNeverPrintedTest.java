@@ -10,6 +10,7 @@ import io.natsguard.fix.Rewrite;
 import io.natsguard.lint.Inputs;
 import io.natsguard.lint.Linter;
 import io.natsguard.policy.Policy;
+import io.natsguard.source.ManifestReader;
 import io.natsguard.testing.NatsServers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -133,7 +134,7 @@ class PasswordsNeverPrintedTest {
         List<String> forms = List.of(password, routeUserInfo, argUserInfo, confString(password));
         Linter linter = new Linter(Policy.defaults());
         Report fromFiles = linter.lint(Inputs.read(List.of(dir.toString()), new ByteArrayInputStream(new byte[0])));
-        Report fromDocuments = linter.lint(Inputs.documents(Map.of("manifests.yaml", manifests)));
+        Report fromDocuments = linter.lint(Inputs.documents(Map.of("manifests.yaml", manifests), ManifestReader::read));
         for (Report report : List.of(fromFiles, fromDocuments)) {
             assertThat(report.findings()).anyMatch(f -> f.message().contains("nats://route:***@nats-svc:6222"));
             for (String format : ReportFormat.NAMES) {

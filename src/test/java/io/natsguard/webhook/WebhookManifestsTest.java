@@ -69,6 +69,10 @@ class WebhookManifestsTest {
             assertThat(env.getName()).isEqualTo("NATSGUARD_LOOKUPS_ENABLED");
             assertThat(env.getValue()).isEqualTo("true");
         });
+        // what cannot be judged within the deadline is refused where failurePolicy is Fail, allowed elsewhere
+        List<String> unchecked = container.getEnv().stream().filter(env -> env.getName().equals("NATSGUARD_REVIEW_UNCHECKED"))
+                .map(env -> env.getValue()).toList();
+        assertThat(unchecked).isEqualTo(variant.equals("strict") ? List.of("deny") : List.of());
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
 

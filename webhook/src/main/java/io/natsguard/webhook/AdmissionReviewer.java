@@ -1,8 +1,10 @@
 package io.natsguard.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natsguard.lint.Inputs;
@@ -38,7 +40,8 @@ public final class AdmissionReviewer {
     static final int MAX_WARNING_LENGTH = 120;
     static final int MAX_MESSAGE_LENGTH = 2000;
     private static final Set<String> VERSIONS = Set.of("admission.k8s.io/v1", "admission.k8s.io/v1beta1");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One JSON value: a review followed by anything but white space is no AdmissionReview. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final Policy policy;
     private final Linter linter;
@@ -62,12 +65,17 @@ public final class AdmissionReviewer {
     }
 
     /**
-     * The answer when the object could not be judged (past the deadline, or a fault): allowed, with a
-     * warning that says why, as the webhook's failurePolicy Ignore would; a webhook must not stall the cluster.
+     * The answer when the object could not be judged (past the deadline, or a fault), as the
+     * webhook's failurePolicy would have it: allowed with a warning that says why (Ignore: a webhook
+     * must not stall the cluster), or refused (Fail: strict namespaces take nothing unchecked), with
+     * 403 like a policy denial rather than a server error that API-server error budgets would count.
      */
-    public static Answer unchecked(Review review, String why) {
-        return answer(review, new Decision(true, 0, null, List.of(shorten("natsguard: not checked: " + why, MAX_WARNING_LENGTH)),
-                List.of()));
+    public static Answer unchecked(Review review, String why, WebhookConfig.Unchecked policy) {
+        String message = "natsguard: not checked: " + why;
+        return answer(review, policy == WebhookConfig.Unchecked.ALLOW
+                ? new Decision(true, 0, null, List.of(shorten(message, MAX_WARNING_LENGTH)), List.of())
+                : new Decision(false, 403, shorten(message + "; natsguard refuses what it cannot check here (natsguard.review.unchecked=deny)",
+                        MAX_MESSAGE_LENGTH), List.of(), List.of()));
     }
 
     /** Judges the object of a usable review with the lint core. */
@@ -137,7 +145,7 @@ public final class AdmissionReviewer {
                 + "/" + object.path("metadata").path("name").asText("");
         Report alone;
         try {
-            alone = linter.lint(Inputs.documents(Map.of(name, JSON.writeValueAsString(judged))));
+            alone = linter.lint(Inputs.documents(Map.of(name, JSON.writeValueAsString(judged)), JsonManifests::read));
         } catch (JsonProcessingException e) {
             return new Decision(false, 400, "request.object cannot be read: " + e.getMessage(), List.of(), List.of());
         }
@@ -149,8 +157,8 @@ public final class AdmissionReviewer {
         if (found.nothingRelated()) {
             return decide(name, alone.findings(), found.notes());
         }
-        Set<Finding> before = Set.copyOf(linter.lint(Inputs.documents(found.before())).findings());
-        List<Finding> brought = linter.lint(Inputs.documents(found.after())).findings().stream()
+        Set<Finding> before = Set.copyOf(linter.lint(Inputs.documents(found.before(), JsonManifests::read)).findings());
+        List<Finding> brought = linter.lint(Inputs.documents(found.after(), JsonManifests::read)).findings().stream()
                 .filter(f -> !before.contains(f)).toList();
         return decide(name, brought, found.notes());
     }
@@ -213,18 +221,15 @@ public final class AdmissionReviewer {
     }
 
     private static Answer badRequest(String message) {
-        ObjectNode status = JSON.createObjectNode();
-        status.put("kind", "Status");
-        status.put("apiVersion", "v1");
-        status.put("status", "Failure");
-        status.put("reason", "BadRequest");
-        status.put("code", 400);
-        status.put("message", message.replace('\n', ' '));
-        return new Answer(400, status.toString(), null, null, false, false, List.of());
+        return new Answer(400, KubeStatus.json(400, "BadRequest", message), null, null, false, false, List.of());
     }
 
-    private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /** At most {@code max} characters (code points, as Kubernetes counts runes): a character is never cut in two. */
+    static String shorten(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.source.KubeObject;
-import io.natsguard.source.ManifestReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +119,7 @@ final class RelatedObjects {
     }
 
     private static List<ClusterModelBuilder.Mounted> mountedByNatsServer(String label, ObjectNode workload) {
-        List<KubeObject> objects = ManifestReader.read(label, document(workload)).objects();
+        List<KubeObject> objects = JsonManifests.read(label, document(workload)).objects();
         return objects.isEmpty() ? List.of() : ClusterModelBuilder.mountedByNatsServer(objects.get(0));
     }
 

@@ -1,27 +1,18 @@
 package io.natsguard.webhook;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
-import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** {@code POST /validate}: the API server's AdmissionReview, answered by the same rules as lint. */
@@ -30,26 +21,21 @@ import java.util.concurrent.TimeoutException;
 public class ValidateResource {
 
     private final AdmissionReviewer reviewer;
-    private final MeterRegistry metrics;
-    private final Duration deadline;
-    /** Bounded: at most {@code concurrency} reviews judged at once, and a short queue; beyond that, 503. */
-    private final ThreadPoolExecutor judges;
+    private final Judges judges;
+    private final ReviewMetrics metrics;
+    private final WebhookConfig.Unchecked unchecked;
 
-    public ValidateResource(LoadedPolicy policy, MeterRegistry metrics, WebhookConfig config, Instance<KubernetesClient> kubernetes) {
-        // The client is only made when lookups are on: outside a cluster there is no API to configure it from.
-        this.reviewer = new AdmissionReviewer(policy.get(), config.lookups().enabled()
-                ? Optional.of(new RelatedObjects(new KubernetesObjectLookup(kubernetes.get())))
-                : Optional.empty());
+    public ValidateResource(AdmissionReviewer reviewer, Judges judges, ReviewMetrics metrics, WebhookConfig config) {
+        this.reviewer = reviewer;
+        this.judges = judges;
         this.metrics = metrics;
-        this.deadline = config.review().deadline();
-        int concurrency = config.review().concurrency();
-        this.judges = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(4 * concurrency), new ThreadPoolExecutor.AbortPolicy());
+        this.unchecked = config.review().unchecked();
     }
 
     /**
-     * Answers asynchronously: the body is read without blocking a worker, the object is judged on
-     * the bounded pool, and the answer comes by the deadline whatever happens.
+     * Answers asynchronously: the body is read without blocking a worker (after {@link BodyBudget}
+     * let it in), the object is judged by {@link Judges}, and the answer comes by the deadline
+     * whatever happens.
      */
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -63,44 +49,30 @@ public class ValidateResource {
         AdmissionReviewer.Review review = (AdmissionReviewer.Review) read;
         CompletableFuture<AdmissionReviewer.Answer> judged;
         try {
-            judged = CompletableFuture.supplyAsync(() -> reviewer.judge(review), judges);
+            judged = judges.judge(review);
         } catch (RejectedExecutionException e) {
-            metrics.counter("natsguard.overloaded").increment();
-            return CompletableFuture.completedFuture(Response.status(503).entity("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
-                    + "\"status\":\"Failure\",\"reason\":\"ServiceUnavailable\",\"code\":503,"
-                    + "\"message\":\"natsguard is at its review limit\"}").type(MediaType.APPLICATION_JSON).build());
+            metrics.overloaded();
+            return CompletableFuture.completedFuture(Response.status(503).header(HttpHeaders.RETRY_AFTER, KubeStatus.RETRY_AFTER_SECONDS)
+                    .entity(KubeStatus.unavailable("natsguard is at its review limit; try again")).type(MediaType.APPLICATION_JSON).build());
         }
-        return judged.orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS)
-                .exceptionally(fault -> unchecked(review, fault instanceof CompletionException ? fault.getCause() : fault))
+        return judged.exceptionally(fault -> unchecked(review, fault instanceof CompletionException ? fault.getCause() : fault))
                 .thenApply(answer -> respond(answer, start));
     }
 
-    /** Past the deadline, or after a fault: allowed, with a warning; never a 500, never the object in a log. */
+    /** Past the deadline, or after a fault: as natsguard.review.unchecked says; never a 500, never the object in a log. */
     private AdmissionReviewer.Answer unchecked(AdmissionReviewer.Review review, Throwable why) {
-        if (why instanceof TimeoutException) {
-            metrics.counter("natsguard.review.timeouts").increment();
-            return AdmissionReviewer.unchecked(review, "the review took longer than " + deadline.toMillis() + " ms");
+        if (why instanceof TimeoutException timeout) {
+            metrics.timedOut();
+            return AdmissionReviewer.unchecked(review, timeout.getMessage(), unchecked);
         }
-        Log.errorf("review of a %s failed: %s", review.request().path("kind").path("kind").asText(), why.getClass().getName());
-        metrics.counter("natsguard.review.failures").increment();
-        return AdmissionReviewer.unchecked(review, "natsguard failed on this object");
+        Log.errorf("review of a %s failed: %s", ReviewMetrics.kind(review.request().path("kind").path("kind").asText()),
+                why.getClass().getName());
+        metrics.failed();
+        return AdmissionReviewer.unchecked(review, "natsguard failed on this object", unchecked);
     }
 
     private Response respond(AdmissionReviewer.Answer answer, long start) {
-        count(answer, System.nanoTime() - start);
+        metrics.answered(answer, System.nanoTime() - start);
         return Response.status(answer.http()).entity(answer.body()).type(MediaType.APPLICATION_JSON).build();
-    }
-
-    /** natsguard_review_seconds by kind, operation, allowed, dry_run; natsguard_findings by rule; bad requests. */
-    private void count(AdmissionReviewer.Answer answer, long nanos) {
-        if (answer.kind() == null) {
-            metrics.counter("natsguard.bad.requests").increment();
-            return;
-        }
-        Timer.builder("natsguard.review").description("AdmissionReviews answered")
-                .tags("kind", answer.kind(), "operation", answer.operation(), "allowed", Boolean.toString(answer.allowed()),
-                        "dry_run", Boolean.toString(answer.dryRun()))
-                .publishPercentileHistogram().register(metrics).record(nanos, TimeUnit.NANOSECONDS);
-        answer.rules().forEach(rule -> metrics.counter("natsguard.findings", "rule", rule).increment());
     }
 }

@@ -1,5 +1,6 @@
 package io.natsguard.webhook;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -43,15 +44,45 @@ public interface WebhookConfig {
         Duration reloadPeriod();
     }
 
+    /** What a review that could not be judged (past its deadline, or a fault) gets: as failurePolicy Ignore, or as Fail. */
+    enum Unchecked {
+        /** allowed, with a warning that says why */
+        ALLOW,
+        /** refused (403), with a message that says why */
+        DENY
+    }
+
     interface Review {
 
-        /** After it, the review is allowed with a warning: under the configuration's timeoutSeconds (5). */
+        /**
+         * At it, the judgement is stopped (its worker interrupted) and the review answered as
+         * {@link #unchecked()} says: under the configuration's timeoutSeconds (5).
+         */
         @WithDefault("3s")
         Duration deadline();
+
+        /** The answer past the deadline or after a fault: allow (the default, as failurePolicy Ignore) or deny (strict). */
+        @WithDefault("allow")
+        Unchecked unchecked();
 
         /** Reviews judged at once; a queue of four times as many waits; beyond it, 503. */
         @WithDefault("8")
         int concurrency();
+
+        /**
+         * A worker still busy this long after its review's deadline interrupted it is stuck: the
+         * liveness check goes DOWN, so that Kubernetes restarts the pod instead of it serving 503s.
+         */
+        @WithDefault("10s")
+        Duration stuckAfter();
+
+        /**
+         * Request bodies of reviews in flight, counted from Content-Length before a body is read (a
+         * body without one counts as the largest allowed); past it, 503 with Retry-After. A lone
+         * review always gets in, whatever its size.
+         */
+        @WithDefault("16M")
+        MemorySize bodiesInFlight();
     }
 
     interface Lookups {

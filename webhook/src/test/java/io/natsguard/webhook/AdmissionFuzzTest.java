@@ -5,25 +5,115 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natsguard.policy.Policy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Fuzzing of AdmissionReview decoding and judging (Jazzer): whatever body arrives, the answer is an
- * HTTP 200 AdmissionReview or an HTTP 400 Status, valid JSON either way; never an exception.
- * {@code mvn test} replays the seeds (admission corpus requests) under {@code AdmissionFuzzTestInputs/};
- * fuzz it for real with {@code JAZZER_FUZZ=1 mvn -f webhook/pom.xml test -Dtest=AdmissionFuzzTest} (docs/quality.md).
+ * Fuzzing of the review path (Jazzer), each input three ways, every review judged by {@link Judges}
+ * under the manifests' 3 s deadline and answered within it:
+ * <ul>
+ * <li>as the HTTP body: an HTTP 200 AdmissionReview or an HTTP 400 Status, valid JSON, never an exception;</li>
+ * <li>as text in the annotations, labels and data of a ConfigMap, a Secret and a Pod that hold no NATS
+ *     configuration: always allowed (a wrong denial fails);</li>
+ * <li>as lines of a NATS config whose routes carry a planted password: whatever the verdict, the
+ *     password appears nowhere in the answer.</li>
+ * </ul>
+ * {@code mvn test} replays the seeds under {@code AdmissionFuzzTestInputs/}; fuzz it for real with
+ * {@code JAZZER_FUZZ=1 mvn -f webhook/pom.xml test -Dtest=AdmissionFuzzTest} (docs/quality.md).
  */
 class AdmissionFuzzTest {
 
-    private static final AdmissionReviewer REVIEWER = new AdmissionReviewer(Policy.defaults(), Optional.empty());
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEADLINE = Duration.ofSeconds(3);
+    /** The scheduler answers at the deadline; this much more is the bound of a busy machine, not a speed target. */
+    private static final Duration SLACK = Duration.ofSeconds(2);
+    private static final String PLANTED = "Fuzz3dR0utePa55w0rd";
+    /**
+     * Data of no NATS config: a value that starts with a key separator stops the NATS lexer at once
+     * ("Unexpected key separator"), so no text after it can make the value read as NATS options.
+     */
+    private static final String NOT_NATS = "= not a NATS config\n";
+    private static final AdmissionReviewer REVIEWER = new AdmissionReviewer(Policy.defaults(), Optional.empty());
+    private static final Judges JUDGES = new Judges(REVIEWER::judge, 1, DEADLINE);
 
     @FuzzTest(maxDuration = "60s")
-    void anyBodyGetsAnAnswerNeverAnException(byte[] body) throws Exception {
-        AdmissionReviewer.Answer answer = REVIEWER.review(body);
+    void everyReviewKeepsTheInvariants(byte[] input) throws Exception {
+        AdmissionReviewer.Answer answer = answer(input);
         assertThat(answer.http()).isIn(200, 400);
-        JsonNode parsed = JSON.readTree(answer.body());
-        assertThat(parsed.path("kind").asText()).isEqualTo(answer.http() == 200 ? "AdmissionReview" : "Status");
+        assertThat(JSON.readTree(answer.body()).path("kind").asText()).isEqualTo(answer.http() == 200 ? "AdmissionReview" : "Status");
+
+        String text = new String(input, StandardCharsets.UTF_8);
+        for (String kind : new String[] {"ConfigMap", "Secret", "Pod"}) {
+            JsonNode response = response(review(kind, notNats(kind, text)));
+            assertThat(response.path("allowed").asBoolean()).as("%s holding no NATS configuration: %s", kind, response).isTrue();
+        }
+
+        String conf = "port: 4222\n" + text + "\ncluster {\n  name: orders\n  port: 6222\n  routes = [\n"
+                + "    nats://ruser:" + PLANTED + "@nats-0.nats-headless.orders.svc.cluster.local:6222\n"
+                + "    nats://ruser:" + PLANTED + "@nats-1.nats-headless.orders.svc.cluster.local:6222\n  ]\n}\n";
+        ObjectNode configMap = object("ConfigMap");
+        configMap.putObject("data").put("nats.conf", conf);
+        assertThat(answer(review("ConfigMap", configMap)).body()).doesNotContain(PLANTED);
+    }
+
+    /** The answer as natsguard serve gives it: read, then judged with the deadline; it must come within the deadline. */
+    private static AdmissionReviewer.Answer answer(byte[] body) throws Exception {
+        Object read = REVIEWER.read(body);
+        if (read instanceof AdmissionReviewer.Answer refused) {
+            return refused;
+        }
+        AdmissionReviewer.Review review = (AdmissionReviewer.Review) read;
+        CompletableFuture<AdmissionReviewer.Answer> judged = JUDGES.judge(review);
+        try {
+            return judged.get(DEADLINE.plus(SLACK).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).as("only the deadline may stop a judgement").isInstanceOf(TimeoutException.class);
+            return AdmissionReviewer.unchecked(review, e.getCause().getMessage(), WebhookConfig.Unchecked.ALLOW);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer within the deadline of " + DEADLINE.toMillis() + " ms", e);
+        }
+    }
+
+    private static JsonNode response(byte[] review) throws Exception {
+        AdmissionReviewer.Answer answer = answer(review);
+        assertThat(answer.http()).isEqualTo(200);
+        return JSON.readTree(answer.body()).path("response");
+    }
+
+    /** The text in every string of an object of this kind that no reader takes for NATS configuration. */
+    private static ObjectNode notNats(String kind, String text) {
+        ObjectNode object = object(kind);
+        ((ObjectNode) object.path("metadata")).putObject("annotations").put("example.com/note", text);
+        ((ObjectNode) object.path("metadata")).putObject("labels").put("app", text);
+        switch (kind) {
+            case "ConfigMap" -> object.putObject("data").put("index.html", NOT_NATS + text);
+            case "Secret" -> object.putObject("data").put("token", Base64.getEncoder().encodeToString((NOT_NATS + text).getBytes(StandardCharsets.UTF_8)));
+            default -> object.putObject("spec").putArray("containers").addObject().put("name", "web").put("image", "nginx:1.27")
+                    .putArray("env").addObject().put("name", "GREETING").put("value", text);
+        }
+        return object;
+    }
+
+    private static ObjectNode object(String kind) {
+        ObjectNode object = JSON.createObjectNode().put("apiVersion", "v1").put("kind", kind);
+        object.putObject("metadata").put("name", "fuzzed").put("namespace", "orders");
+        return object;
+    }
+
+    private static byte[] review(String kind, ObjectNode object) throws Exception {
+        ObjectNode review = JSON.createObjectNode().put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
+        ObjectNode request = review.putObject("request").put("uid", "7c9e6679-7425-40de-944b-e07fc1f90ae7").put("operation", "CREATE")
+                .put("namespace", "orders");
+        request.putObject("kind").put("group", "").put("version", "v1").put("kind", kind);
+        request.set("object", object);
+        return JSON.writeValueAsBytes(review);
     }
 }

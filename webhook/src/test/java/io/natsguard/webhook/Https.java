@@ -20,6 +20,11 @@ final class Https {
 
     /** A fresh client (no TLS session reuse) that trusts {@code src/test/resources/tls/<name>.crt}. */
     static HttpClient client(String name) throws Exception {
+        return HttpClient.newBuilder().sslContext(context(name)).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A TLS context that trusts {@code src/test/resources/tls/<name>.crt} only. */
+    static SSLContext context(String name) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(RotatingCertificates.RESOURCES.resolve(name + ".crt"))) {
@@ -29,7 +34,7 @@ final class Https {
         tmf.init(trust);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        return tls;
     }
 
     /** The call's result once it succeeds, trying for up to 15 s (the server re-reads its certificate every second). */
