@@ -231,7 +231,7 @@ public final class Policy {
             return new Limits(block.getBytes("max-file-size"), block.getInt("max-include-depth"),
                     block.getBytes("max-included-size"), block.getBytes("max-expanded-size"), block.getInt("max-replicas"));
         } catch (IllegalArgumentException e) {
-            throw new PolicyException(describe(name, block.root().origin(), "limits: every bound must be positive"));
+            throw new PolicyException(describe(name, block.root().origin(), "limits: " + e.getMessage()));
         }
     }
 
