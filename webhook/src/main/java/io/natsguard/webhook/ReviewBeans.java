@@ -33,8 +33,8 @@ class ReviewBeans {
 
     @Produces
     @Singleton
-    Judges judges(Judge judge, WebhookConfig config) {
-        return new Judges(judge, config.review().concurrency(), config.review().deadline());
+    Judges judges(WebhookConfig config) {
+        return new Judges(config.review().concurrency(), config.review().deadline());
     }
 
     void close(@Disposes Judges judges) {
