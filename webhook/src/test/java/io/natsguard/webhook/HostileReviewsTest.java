@@ -54,7 +54,10 @@ class HostileReviewsTest {
     void afterHostileReviewsTheNextGoodReviewIsAnsweredWithinASecond() throws Exception {
         HttpClient client = Https.client("tls");
         HttpRequest good = Https.post(Files.readAllBytes(Corpus.ADMISSION.resolve("configmap-single-dns-route-create.json")));
-        assertThat(client.send(good, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200); // the core's classes loaded
+        // The path warmed first, on the connection the good review will take: TLS, the core's classes, the JIT.
+        for (int i = 0; i < 20; i++) {
+            assertThat(client.send(good, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
         int stoppedBefore = ControlledJudge.STOPPED.get();
         List<CompletableFuture<HttpResponse<String>>> hostile = new ArrayList<>();
         for (int i = 0; i < 12; i++) { // more than the two workers and their queue of eight
@@ -73,7 +76,7 @@ class HostileReviewsTest {
         }
         assertThat(judged).isGreaterThanOrEqualTo(2);
 
-        long start = System.nanoTime();
+        long start = System.nanoTime(); // the good review's own round trip, and nothing else
         HttpResponse<String> next = client.send(good, HttpResponse.BodyHandlers.ofString());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(next.statusCode()).isEqualTo(200);
