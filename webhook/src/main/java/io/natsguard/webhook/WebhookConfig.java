@@ -95,7 +95,10 @@ public interface WebhookConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** Connection and request timeout of each API call (1s): quarkus.kubernetes-client.*-timeout. */
+        /**
+         * Connection and request timeout of each API call (1s): quarkus.kubernetes-client.*-timeout.
+         * A review starts no lookup later than its deadline less twice this, and is then checked alone.
+         */
         Optional<Duration> timeout();
     }
 }
