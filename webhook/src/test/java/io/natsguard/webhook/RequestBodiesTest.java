@@ -65,11 +65,7 @@ class RequestBodiesTest {
         byte[] large = Reviews.padded(700_000);
         try (SSLSocket slow = open()) {
             // A review that has sent its headers and part of its body holds its 700 KB until it is answered.
-            OutputStream out = slow.getOutputStream();
-            out.write(headers("Content-Length: " + large.length));
-            out.write(large, 0, 1000);
-            out.flush();
-            awaitBytesInFlight(large.length);
+            OutputStream out = startUpload(slow, large);
             HttpResponse<String> refused = Https.client("tls").send(Https.post(large), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
@@ -93,11 +89,7 @@ class RequestBodiesTest {
         double cutOffBefore = Https.metric("natsguard_review_body_timeouts_total");
         int sent;
         try (SSLSocket slow = open()) {
-            OutputStream out = slow.getOutputStream();
-            out.write(headers("Content-Length: " + large.length));
-            out.write(large, 0, 1000);
-            out.flush();
-            awaitBytesInFlight(large.length);
+            OutputStream out = startUpload(slow, large);
             assertThat(Https.client("tls").send(Https.post(large), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
 
             // A byte every 100 ms: bytes that arrive do not move the deadline, which counts from the headers.
@@ -147,9 +139,7 @@ class RequestBodiesTest {
     void anEndlessChunkedBodyRefusedForBytesInFlightIsReadNoFurtherThanTheLargestBody() throws Exception {
         byte[] large = Reviews.padded(700_000);
         try (SSLSocket slow = open()) {
-            slow.getOutputStream().write(headers("Content-Length: " + large.length));
-            slow.getOutputStream().flush();
-            awaitBytesInFlight(large.length);
+            startUpload(slow, large);
             double refusedBefore = Https.metric("natsguard_overloaded_total");
             assertThat(sendEndlessly()).as("bytes sent before the server stopped reading").isBetween(LARGEST_BODY, ENDLESS - 1);
             assertThat(Https.metric("natsguard_overloaded_total")).isGreaterThan(refusedBefore);
@@ -165,9 +155,7 @@ class RequestBodiesTest {
     void aContentLengthFarPastTheLargestBodyGets413AtOnceEvenWhenReviewsAreRefused() throws Exception {
         byte[] large = Reviews.padded(700_000);
         try (SSLSocket slow = open(); SSLSocket huge = open()) {
-            slow.getOutputStream().write(headers("Content-Length: " + large.length));
-            slow.getOutputStream().flush();
-            awaitBytesInFlight(large.length);
+            startUpload(slow, large);
             huge.getOutputStream().write(headers("Content-Length: 10000000000")); // and nothing more, so that the 413 is not lost to a reset
             huge.getOutputStream().flush();
             assertThat(new String(huge.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 413");
@@ -201,6 +189,16 @@ class RequestBodiesTest {
         SSLSocket socket = (SSLSocket) Https.context("tls").getSocketFactory().createSocket("localhost", 8444);
         socket.setSoTimeout(30_000);
         return socket;
+    }
+
+    /** The headers of an upload of this body and its first 1000 bytes, once its bytes are in flight; the stream to send the rest. */
+    private static OutputStream startUpload(SSLSocket socket, byte[] body) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write(headers("Content-Length: " + body.length));
+        out.write(body, 0, 1000);
+        out.flush();
+        awaitBytesInFlight(body.length);
+        return out;
     }
 
     private static byte[] headers(String length) {
