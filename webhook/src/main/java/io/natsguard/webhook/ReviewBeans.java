@@ -12,7 +12,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The plain-Java parts of the review path, made once for the application from its configuration. */
 @ApplicationScoped
@@ -22,14 +21,13 @@ class ReviewBeans {
     @Produces
     @Singleton
     @Startup
-    AdmissionReviewer reviewer(LoadedPolicy policy, WebhookConfig config, Instance<KubernetesClient> kubernetes,
-            @ConfigProperty(name = "quarkus.kubernetes-client.request-timeout") Duration callTimeout) {
+    AdmissionReviewer reviewer(LoadedPolicy policy, WebhookConfig config, Instance<KubernetesClient> kubernetes) {
         if (!config.lookups().enabled()) {
             return new AdmissionReviewer(policy.get(), Optional.empty());
         }
+        Duration budget = lookupBudget(config.review().deadline(), config.lookups().timeout());
         // The client is only made when lookups are on: outside a cluster there is no API to configure it from.
-        return new AdmissionReviewer(policy.get(), Optional.of(
-                new RelatedObjects(new KubernetesObjectLookup(kubernetes.get()), lookupBudget(config.review().deadline(), callTimeout))));
+        return new AdmissionReviewer(policy.get(), Optional.of(new RelatedObjects(new KubernetesObjectLookup(kubernetes.get()), budget)));
     }
 
     /**

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,6 +44,10 @@ class AdmissionCorpusTest {
     /** A stub Kubernetes API over HTTPS on loopback, holding for each row the objects of its context column. */
     @KubernetesTestServer
     KubernetesServer api;
+
+    /** The webhook's own client of the API. */
+    @Inject
+    KubernetesClient client;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -212,6 +218,14 @@ class AdmissionCorpusTest {
         assertThat(answer.body()).doesNotContain("natsguard: not checked");
         assertThat(JSON.readTree(answer.body()).at("/response/warnings").toString())
                 .contains("natsguard: related objects not looked up (the lookups took longer than 1000 ms): checked alone");
+    }
+
+    @Test
+    void theLookupClientGivesUpAfterTheLookupTimeoutAndNeverRetries() {
+        // natsguard.lookups.timeout (1s), set as the client is made, not fabric8's 10 s
+        assertThat(client.getConfiguration().getRequestTimeout()).isEqualTo(1000);
+        assertThat(client.getConfiguration().getConnectionTimeout()).isEqualTo(1000);
+        assertThat(client.getConfiguration().getRequestRetryBackoffLimit()).isZero();
     }
 
     /** A corpus request moved to another namespace, with its object. */
