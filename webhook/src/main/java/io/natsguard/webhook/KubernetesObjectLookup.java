@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * {@link ObjectLookup} through the Kubernetes API with the fabric8 client Quarkus configures (in
- * the cluster: the pod's service account; timeouts: {@code quarkus.kubernetes-client.*}). Only
+ * the cluster: the pod's service account; timeouts and no retries: {@link LookupClientConfig}). Only
  * get and list (one page), only ConfigMaps, StatefulSets and Services.
  */
 final class KubernetesObjectLookup implements ObjectLookup {
