@@ -39,17 +39,23 @@ public final class ManifestReader {
                 collect(documents.getNode(), file, source, objects);
             }
             return new Result(objects, null);
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Position at = mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " " + e.getContext() : "";
-            return new Result(objects, InputProblem.unreadable(at, "YAML does not parse:" + context + " " + what));
         } catch (YAMLException e) {
-            Position at = new Position(file, 1, 1);
-            return new Result(objects, pastBound(e.getMessage()) ? InputProblem.limit(at, "YAML past natsguard's bound: "
-                    + e.getMessage()) : InputProblem.unreadable(at, "YAML does not parse: " + e.getMessage()));
+            return new Result(objects, problem(file, e));
         }
+    }
+
+    /** What SnakeYAML stopped at in {@code file}, at its place: YAML that does not parse, or past a bound. */
+    public static InputProblem problem(String file, YAMLException e) {
+        if (e instanceof MarkedYAMLException marked) {
+            var mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            Position at = mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+            String what = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
+            String context = marked.getContext() != null ? " " + marked.getContext() : "";
+            return InputProblem.unreadable(at, "YAML does not parse:" + context + " " + what);
+        }
+        Position at = new Position(file, 1, 1);
+        return pastBound(e.getMessage()) ? InputProblem.limit(at, "YAML past natsguard's bound: " + e.getMessage())
+                : InputProblem.unreadable(at, "YAML does not parse: " + e.getMessage());
     }
 
     /**
