@@ -73,15 +73,15 @@ public final class Kustomize {
             } catch (KustomizeCopy.Unbuildable e) {
                 return failed(dir, copy, e.problem());
             }
-            OfflineKubectl.Result result = OfflineKubectl.build(copy.root(), limits.maxFileBytes(), TIMEOUT);
+            OfflineKubectl.Result result = OfflineKubectl.build(copy.root(), limits, TIMEOUT);
             Position start = copy.start();
             if (result.timedOut()) {
                 return failed(dir, copy, InputProblem.unreadable(start,
                         "kubectl kustomize did not finish in " + TIMEOUT.toSeconds() + " s"));
             }
             if (result.output() == null) {
-                return failed(dir, copy, InputProblem.limit(start, "the output of kubectl kustomize is larger than "
-                        + Limits.bytes(limits.maxFileBytes()) + " (natsguard's bound limits.max-file-size), so it was not read"));
+                return failed(dir, copy, InputProblem.limit(start, "the output of kubectl kustomize is " + limits.tooLarge()
+                        + ", so it was not read"));
             }
             if (result.exitCode() != 0) {
                 String why = result.errors().strip().replace('\n', ' ').replace(work.toString(), "");
