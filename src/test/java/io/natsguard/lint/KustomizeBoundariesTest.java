@@ -111,6 +111,26 @@ class KustomizeBoundariesTest {
         assertTheBaseWasChecked(report);
     }
 
+    /** The credentials of a remote URL are never printed: a token of 200 characters, a password holding '@'. */
+    @Test
+    void theCredentialsOfARemoteResourceAreInNoFinding() throws Exception {
+        String token = "T0KEN".repeat(40);
+        Path dir = overlay("credentials", """
+                resources:
+                - ../../base
+                - https://x-access-token:TOKEN@SERVER/org/repo.git//nats?ref=main
+                - https://TOKEN@SERVER/org/repo.git//nats?ref=main
+                - https://robot:p@ss-w0rd@SERVER/org/repo.git//nats?ref=main
+                """.replace("TOKEN", token));
+        Report report = lint(dir);
+
+        assertThat(server.connections()).isZero();
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("limit-exceeded")).hasSize(3).allSatisfy(f ->
+                assertThat(f.message()).startsWith("remote resource https://***@" + server.address() + "/org/repo.git")
+                        .doesNotContain("T0KEN").doesNotContain("ss-w0rd"));
+        assertTheBaseWasChecked(report);
+    }
+
     @Test
     void generatorAndTransformerConfigsThatReadRemoteFilesAreLeftOut() throws Exception {
         Path dir = overlay("remote-configs", """
