@@ -65,11 +65,6 @@ public final class ClusterModelBuilder {
                 .map(mount -> new Mounted(mount.kind(), mount.name())).distinct().toList()).orElse(List.of());
     }
 
-    /** Within the default limits, reading no file. */
-    public ClusterModelBuilder() {
-        this(Limits.DEFAULT, ReadScope.NOTHING);
-    }
-
     /**
      * Within these limits, every config parsed for one model sharing one budget (what one input may
      * make natsguard read); NATS includes and chart value files are read only inside {@code scope}.
