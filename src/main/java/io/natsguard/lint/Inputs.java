@@ -142,16 +142,21 @@ public final class Inputs {
                 confFiles.add(one.conf());
             }
         }
+        List<String> named = new ArrayList<>(paths);
+        if (chart != null) {
+            named.add(chart.chart().toString());
+        }
+        ReadScope scope = ReadScope.around(named);
         if (chart != null) {
             try {
-                ManifestReader.Result rendered = chart.render();
-                manifests.add(rendered);
-                rendered.objects().stream().findFirst().ifPresent(o -> texts.put(chart.name(), o.text()));
+                for (ManifestReader.Result rendered : chart.render(scope, limits)) {
+                    manifests.add(rendered);
+                    rendered.objects().stream().findFirst().ifPresent(o -> texts.put(chart.name(), o.text()));
+                }
             } catch (HelmChart.Unusable e) {
                 throw new InputException(e.getMessage());
             }
         }
-        ReadScope scope = ReadScope.around(paths);
         List<Kustomize.Mapper> mappers = new ArrayList<>();
         for (Path dir : kustomizations) {
             Kustomize.Build build = build(dir, scope, limits);

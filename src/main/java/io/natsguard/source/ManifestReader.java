@@ -42,15 +42,21 @@ public final class ManifestReader {
                 collect(withBoundedAliases(documents.getNode()), file, source, objects);
             }
             return new Result(objects, null);
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Position at = mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " " + e.getContext() : "";
-            return new Result(objects, InputProblem.unreadable(at, "YAML does not parse:" + context + " " + what));
         } catch (YAMLException e) {
-            return new Result(objects, problem(new Position(file, 1, 1), e));
+            return new Result(objects, problem(file, e));
         }
+    }
+
+    /** What SnakeYAML stopped at in {@code file}: at the place it marks, else at the file's start. */
+    public static InputProblem problem(String file, YAMLException e) {
+        if (e instanceof MarkedYAMLException marked) {
+            var mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            Position at = mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+            String what = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
+            String context = marked.getContext() != null ? " " + marked.getContext() : "";
+            return InputProblem.unreadable(at, "YAML does not parse:" + context + " " + what);
+        }
+        return problem(new Position(file, 1, 1), e);
     }
 
     /** YAML that stopped at one of the loader's bounds (limit-exceeded), or that does not parse. */
