@@ -21,10 +21,11 @@ public final class ConfParser {
     private final Environment environment;
     private final IncludeReader reader;
     private final Limits limits;
+    private final SharedBudget shared;
 
     /** Includes from the whole file system, as the server reads them, within the default limits. */
     public ConfParser(Environment environment) {
-        this(environment, IncludeReader.files(Limits.DEFAULT.maxFileBytes()), Limits.DEFAULT);
+        this(environment, IncludeReader.files(Limits.DEFAULT), Limits.DEFAULT);
     }
 
     public ConfParser(Environment environment, IncludeReader reader) {
@@ -32,9 +33,15 @@ public final class ConfParser {
     }
 
     public ConfParser(Environment environment, IncludeReader reader, Limits limits) {
+        this(environment, reader, limits, new SharedBudget(limits));
+    }
+
+    /** Parses that count against a budget shared with other parses of the same input. */
+    public ConfParser(Environment environment, IncludeReader reader, Limits limits, SharedBudget shared) {
         this.environment = environment;
         this.reader = reader;
         this.limits = limits;
+        this.shared = shared;
     }
 
     /**
@@ -43,14 +50,14 @@ public final class ConfParser {
      * from it.
      */
     public ConfValue parseFile(String path) throws ConfParseException {
-        Session session = new Session(environment, reader, limits);
+        Session session = new Session(environment, reader, limits, shared);
         SourceFile source = session.read(path, null);
         return session.parse(source, 0);
     }
 
     /** Parses config text held in memory (a ConfigMap entry, say); includes are resolved beside {@code name}. */
     public ConfValue parse(String name, byte[] content) throws ConfParseException {
-        Session session = new Session(environment, reader, limits);
+        Session session = new Session(environment, reader, limits, shared);
         session.countBytes(content.length, new Position(name, 1, 1));
         return session.parse(new SourceFile(name, content), 0);
     }
@@ -60,6 +67,7 @@ public final class ConfParser {
         private final Environment environment;
         private final IncludeReader reader;
         private final Limits limits;
+        private final SharedBudget shared;
         private long bytesRead;
         private long expanded;
         /** The files being parsed, outermost first: their identities, and their names for messages. */
@@ -67,10 +75,11 @@ public final class ConfParser {
         private final List<String> includeNames = new ArrayList<>();
         private final Set<String> expanding = new HashSet<>();
 
-        Session(Environment environment, IncludeReader reader, Limits limits) {
+        Session(Environment environment, IncludeReader reader, Limits limits, SharedBudget shared) {
             this.environment = environment;
             this.reader = reader;
             this.limits = limits;
+            this.shared = shared;
         }
 
         /**
@@ -83,6 +92,7 @@ public final class ConfParser {
                 throw ConfParseException.limit("the config stands for more than " + Limits.bytes(limits.maxExpandedBytes())
                         + " with its variable references expanded (natsguard's bound limits.max-expanded-size)", at);
             }
+            shared.countExpanded(weight, at);
         }
 
         void countBytes(long count, Position at) throws ConfParseException {
@@ -92,6 +102,7 @@ public final class ConfParser {
                         + " with its includes, each counted every time it is included (natsguard's bound "
                         + "limits.max-included-size)", at);
             }
+            shared.countBytes(count, at);
         }
 
         Environment environment() {

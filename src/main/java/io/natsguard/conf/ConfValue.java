@@ -1,5 +1,7 @@
 package io.natsguard.conf;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -187,23 +189,40 @@ public final class ConfValue {
 
     /** Forgets the positions of everything inside: what the server's non-pedantic parse of an environment value gives. */
     static ConfValue withoutInnerPositions(ConfValue parsed, SourceFile where, Item reference) {
-        Object plain = switch (parsed.type) {
-            case MAP -> {
-                Map<String, ConfValue> copy = new java.util.LinkedHashMap<>();
-                parsed.asMap().forEach((k, v) -> copy.put(k, withoutPositions(v)));
-                yield copy;
-            }
-            case ARRAY -> parsed.asList().stream().map(ConfValue::withoutPositions).toList();
-            default -> parsed.value;
-        };
-        ConfValue placed = new ConfValue(parsed.type, plain, where, reference.line(), reference.pos(), reference.offset());
+        ConfValue placed = new ConfValue(parsed.type, contentsWithoutPositions(parsed, new IdentityHashMap<>()), where,
+                reference.line(), reference.pos(), reference.offset());
         placed.fromEnvironment = true;
         placed.viaVariable = true;
         return placed;
     }
 
-    private static ConfValue withoutPositions(ConfValue v) {
-        return withoutInnerPositions(v, null, new Item(Item.Type.EOF, "", UNKNOWN, UNKNOWN, UNKNOWN));
+    /**
+     * A map's or an array's contents copied without positions, each shared contents copied once: a
+     * value of a few hundred bytes that references itself twice per level must not copy into millions.
+     */
+    private static Object contentsWithoutPositions(ConfValue parsed, Map<Object, Object> copies) {
+        if (parsed.type != Type.MAP && parsed.type != Type.ARRAY) {
+            return parsed.value;
+        }
+        Object copy = copies.get(parsed.value);
+        if (copy == null) {
+            if (parsed.type == Type.MAP) {
+                Map<String, ConfValue> map = new LinkedHashMap<>();
+                parsed.asMap().forEach((k, v) -> map.put(k, withoutPositions(v, copies)));
+                copy = map;
+            } else {
+                copy = parsed.asList().stream().map(v -> withoutPositions(v, copies)).toList();
+            }
+            copies.put(parsed.value, copy);
+        }
+        return copy;
+    }
+
+    private static ConfValue withoutPositions(ConfValue v, Map<Object, Object> copies) {
+        ConfValue copy = new ConfValue(v.type, contentsWithoutPositions(v, copies), null, UNKNOWN, UNKNOWN, UNKNOWN);
+        copy.fromEnvironment = true;
+        copy.viaVariable = true;
+        return copy;
     }
 
     @Override

@@ -33,8 +33,8 @@ public interface IncludeReader {
      * {@code ..}, an absolute path or a link) is refused before any file is touched. For configs
      * found in a scanned tree, whose includes must not read the machine's own files.
      */
-    static IncludeReader within(ReadScope scope, long maxFileBytes) {
-        IncludeReader files = files(maxFileBytes);
+    static IncludeReader within(ReadScope scope, Limits limits) {
+        IncludeReader files = files(limits);
         return path -> {
             Optional<String> refusal = scope.refusal(Path.of(path.isEmpty() ? "." : path));
             if (refusal.isPresent()) {
@@ -46,9 +46,9 @@ public interface IncludeReader {
 
     /**
      * The file system, relative paths against the working directory, as the server reads them; a
-     * file larger than {@code maxFileBytes} is refused unread.
+     * file larger than limits.max-file-size is refused unread.
      */
-    static IncludeReader files(long maxFileBytes) {
+    static IncludeReader files(Limits limits) {
         return path -> {
             Path file = Path.of(path.isEmpty() ? "." : path);
             if (Files.isDirectory(file)) {
@@ -59,10 +59,9 @@ public interface IncludeReader {
                 throw new IOException("read " + path + ": not a regular file");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
-                if (content.length > maxFileBytes) {
-                    throw new Refused("read " + path + ": larger than " + Limits.bytes(maxFileBytes)
-                            + " (natsguard's bound limits.max-file-size)");
+                byte[] content = limits.readAtMost(in);
+                if (content == null) {
+                    throw new Refused("read " + path + ": " + limits.tooLarge());
                 }
                 return content;
             } catch (NoSuchFileException e) {

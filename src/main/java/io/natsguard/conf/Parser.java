@@ -270,6 +270,9 @@ final class Parser {
             SourceFile inner = new SourceFile("", (ENV_KEY + "=" + text).getBytes(StandardCharsets.UTF_8));
             return new Parser(inner, session, baseDepth + contexts.size()).parse().get(ENV_KEY);
         } catch (ConfParseException e) {
+            if (e.limitExceeded()) {
+                throw ConfParseException.limit(prefix + e.getMessage(), source.positionOf(reference.offset()));
+            }
             throw error(reference, "%s%s", prefix, e.getMessage());
         } finally {
             session.expanding().remove(name);

@@ -49,9 +49,12 @@ public final class Visible {
         };
     }
 
-    /** U+2028 and U+2029 end lines; the bidirectional marks, embeddings, overrides and isolates reorder them. */
+    /**
+     * U+2028 and U+2029 end lines; the bidirectional marks, embeddings, overrides and isolates reorder
+     * them; U+FFFE and U+FFFF are no characters, and XML (a JUnit report) may not hold them.
+     */
     private static boolean isLineOrBidiControl(char c) {
-        return c == 0x2028 || c == 0x2029 || c == 0x061C || c == 0x200E || c == 0x200F
+        return c == 0x2028 || c == 0x2029 || c == 0xFFFE || c == 0xFFFF || c == 0x061C || c == 0x200E || c == 0x200F
                 || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 }

@@ -10,7 +10,7 @@ import java.io.InputStream;
  * that crosses it instead of working on. Each is settable in the policy's {@code limits} block;
  * docs/security.md gives the test that shows each holds.
  *
- * @param maxFileBytes     the largest file (or object, or standard input) read; larger ones are not read
+ * @param maxFileBytes     the largest file (or standard input) read; larger ones are not read
  * @param maxIncludeDepth  NATS config includes nested deeper than this are refused
  * @param maxIncludedBytes the bytes one NATS config may read, itself and every include counted each time it is read
  * @param maxExpandedBytes about the bytes one NATS config may stand for with every variable reference

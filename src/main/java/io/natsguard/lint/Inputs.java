@@ -104,7 +104,7 @@ public final class Inputs {
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
-                    byte[] bytes = bounded(stdin, limits);
+                    byte[] bytes = limits.readAtMost(stdin);
                     if (bytes == null) {
                         manifests.add(new ManifestReader.Result(List.of(), tooLarge("<stdin>", limits)));
                         continue;
@@ -142,16 +142,21 @@ public final class Inputs {
                 confFiles.add(one.conf());
             }
         }
+        List<String> named = new ArrayList<>(paths);
+        if (chart != null) {
+            named.add(chart.chart().toString());
+        }
+        ReadScope scope = ReadScope.around(named);
         if (chart != null) {
             try {
-                ManifestReader.Result rendered = chart.render();
-                manifests.add(rendered);
-                rendered.objects().stream().findFirst().ifPresent(o -> texts.put(chart.name(), o.text()));
+                for (ManifestReader.Result rendered : chart.render(scope, limits)) {
+                    manifests.add(rendered);
+                    rendered.objects().stream().findFirst().ifPresent(o -> texts.put(chart.name(), o.text()));
+                }
             } catch (HelmChart.Unusable e) {
                 throw new InputException(e.getMessage());
             }
         }
-        ReadScope scope = ReadScope.around(paths);
         List<Kustomize.Mapper> mappers = new ArrayList<>();
         for (Path dir : kustomizations) {
             Kustomize.Build build = build(dir, scope, limits);
@@ -174,10 +179,9 @@ public final class Inputs {
             throws InputException {
         String file = values.file().toString();
         try (InputStream in = Files.newInputStream(values.file())) {
-            byte[] bytes = bounded(in, limits);
+            byte[] bytes = limits.readAtMost(in);
             if (bytes == null) {
-                throw new InputException(file + ": the values file is larger than " + Limits.bytes(limits.maxFileBytes())
-                        + " (natsguard's bound limits.max-file-size)");
+                throw new InputException(file + ": the values file is " + limits.tooLarge());
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
             texts.put(file, text);
@@ -266,7 +270,7 @@ public final class Inputs {
             return new Loaded(unreadable(file, candidate.failure()), null, name, null);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = bounded(in, limits);
+            byte[] bytes = limits.readAtMost(in);
             if (bytes == null) {
                 return new Loaded(new ManifestReader.Result(List.of(), tooLarge(name, limits)), null, name, null);
             }
@@ -280,15 +284,8 @@ public final class Inputs {
         }
     }
 
-    /** The bytes, or null when there are more than the bound: one byte past it tells, without reading more. */
-    private static byte[] bounded(InputStream in, Limits limits) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-        return bytes.length > limits.maxFileBytes() ? null : bytes;
-    }
-
     private static InputProblem tooLarge(String file, Limits limits) {
-        return InputProblem.limit(new Position(file, 1, 1), "the file is larger than " + Limits.bytes(limits.maxFileBytes())
-                + " (natsguard's bound limits.max-file-size), so it was not read");
+        return InputProblem.limit(new Position(file, 1, 1), "the file is " + limits.tooLarge() + ", so it was not read");
     }
 
     /** A file found while scanning that cannot be read is a problem at its place, not a skip. */

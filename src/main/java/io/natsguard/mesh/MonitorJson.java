@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.natsguard.conf.Visible;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
@@ -79,14 +80,15 @@ final class MonitorJson {
         if (text == null) {
             return "";
         }
-        return printable(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text);
+        boolean longer = text.codePointCount(0, text.length()) > MAX_TEXT;
+        return printable(longer ? text.substring(0, text.offsetByCodePoints(0, MAX_TEXT)) + "..." : text);
     }
 
     /**
-     * Text a server caused, safe to print: control and format characters (a newline that would
-     * forge a status line, a terminal escape) become {@code ?}.
+     * Text a server caused, safe to print: control characters (a newline that would forge a status
+     * line, a terminal escape, U+2028) shown as escapes, as everywhere natsguard prints input.
      */
     static String printable(String text) {
-        return String.valueOf(text).replaceAll("[\\p{Cc}\\p{Cf}]", "?");
+        return Visible.of(String.valueOf(text));
     }
 }

@@ -3,6 +3,7 @@ package io.natsguard.model;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfValue;
+import io.natsguard.conf.IncludeReader;
 import io.natsguard.conf.GoJson;
 import io.natsguard.conf.Position;
 import io.natsguard.source.HelmValues;
@@ -34,9 +35,15 @@ final class ChartClusters {
     private ChartClusters() {
     }
 
-    static Cluster of(HelmValues values, ChartRender render, Services services) {
+    /** The chart's includes are not modeled: an include in values the chart writes into nats.conf reads nothing. */
+    static final IncludeReader NO_INCLUDES = path -> {
+        throw new IOException("open " + path + ": includes of the chart are not modeled");
+    };
+
+    /** The cluster the chart makes; {@code parser} reads the nats.conf it writes (within the run's limits). */
+    static Cluster of(HelmValues values, ChartRender render, Services services, ConfParser parser) {
         Position owner = values.owner().position();
-        NatsConfig config = render.cluster() == null ? null : config(values, render.cluster(), owner);
+        NatsConfig config = render.cluster() == null ? null : config(values, render.cluster(), owner, parser);
         Fact<Integer> replicas = render.replicas();
         Workload workload = new Workload(values.owner(), "StatefulSet", orElse(render.statefulSetName(), values.releaseName()),
                 orElse(render.namespace(), values.namespace()), replicas.value(), at(replicas.from(), owner),
@@ -85,16 +92,14 @@ final class ChartClusters {
         return routes;
     }
 
-    private static NatsConfig config(HelmValues values, ClusterBlock block, Position owner) {
+    private static NatsConfig config(HelmValues values, ClusterBlock block, Position owner, ConfParser parser) {
         ConfWriter writer = new ConfWriter();
         writer.block("cluster", block.tree(), 0);
         String name = CONFIG_PATH + " (chart nats, " + values.owner().label() + ")";
         Origin origin = new Origin.Lines(writer.lines, at(block.tree().from(), owner));
         String label = "nats.conf of chart nats for " + values.owner().label();
         try {
-            ConfValue root = new ConfParser(ClusterModelBuilder.lenient(Map.of()), path -> {
-                throw new IOException("open " + path + ": includes of the chart are not modeled");
-            }).parse(name, writer.text.toString().getBytes(StandardCharsets.UTF_8));
+            ConfValue root = parser.parse(name, writer.text.toString().getBytes(StandardCharsets.UTF_8));
             return new NatsConfig(label, root, null, Map.of(name, origin), false);
         } catch (ConfParseException e) {
             return new NatsConfig(label, null, e, Map.of(name, origin), false);

@@ -7,6 +7,7 @@ import io.natsguard.conf.Environment;
 import io.natsguard.conf.GoPaths;
 import io.natsguard.conf.IncludeReader;
 import io.natsguard.conf.Position;
+import io.natsguard.conf.SharedBudget;
 import io.natsguard.limit.Cancellation;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
@@ -38,6 +39,7 @@ public final class ClusterModelBuilder {
 
     private final Limits limits;
     private final ReadScope scope;
+    private final SharedBudget budget;
     private final List<KubeObject> objects = new ArrayList<>();
     private final List<ConfFile> confFiles = new ArrayList<>();
     private final List<InputProblem> problems = new ArrayList<>();
@@ -63,15 +65,14 @@ public final class ClusterModelBuilder {
                 .map(mount -> new Mounted(mount.kind(), mount.name())).distinct().toList()).orElse(List.of());
     }
 
-    /** Within the default limits, reading no file. */
-    public ClusterModelBuilder() {
-        this(Limits.DEFAULT, ReadScope.NOTHING);
-    }
-
-    /** Within these limits; NATS includes and chart value files are read only inside {@code scope}. */
+    /**
+     * Within these limits, every config parsed for one model sharing one budget (what one input may
+     * make natsguard read); NATS includes and chart value files are read only inside {@code scope}.
+     */
     public ClusterModelBuilder(Limits limits, ReadScope scope) {
         this.limits = limits;
         this.scope = scope;
+        this.budget = new SharedBudget(limits);
     }
 
     public ClusterModelBuilder addObjects(List<KubeObject> more) {
@@ -110,7 +111,7 @@ public final class ClusterModelBuilder {
         Map<HelmValues, ChartRender> charts = renderCharts(serviceList);
         Services services = new Services(serviceList);
         List<Cluster> clusters = new ArrayList<>();
-        charts.forEach((values, render) -> clusters.add(ChartClusters.of(values, render, services)));
+        charts.forEach((values, render) -> clusters.add(ChartClusters.of(values, render, services, new ConfParser(lenient(Map.of()), ChartClusters.NO_INCLUDES, limits, budget))));
         Set<String> mountedEntries = new HashSet<>();
         for (KubeObject o : workloads) {
             Cancellation.checkpoint();
@@ -139,7 +140,7 @@ public final class ClusterModelBuilder {
         }
         // Each file is parsed once; one that another scanned file includes is checked as part of its includer.
         Set<String> included = new HashSet<>();
-        IncludeReader files = IncludeReader.within(scope, limits.maxFileBytes());
+        IncludeReader files = IncludeReader.within(scope, limits);
         IncludeReader recording = path -> {
             included.add(GoPaths.clean(path));
             return files.read(path);
@@ -266,7 +267,7 @@ public final class ClusterModelBuilder {
     private NatsConfig parse(String label, String name, byte[] content, IncludeReader reader,
             Map<String, Origin> origins, boolean inSecret, Environment environment) {
         try {
-            ConfValue root = new ConfParser(environment, reader, limits).parse(name, content);
+            ConfValue root = new ConfParser(environment, reader, limits, budget).parse(name, content);
             return new NatsConfig(label, root, null, origins, inSecret);
         } catch (ConfParseException e) {
             return new NatsConfig(label, null, e, origins, inSecret);

@@ -65,6 +65,20 @@ public final class Redactor {
     }
 
     /**
+     * One URL whose extent is known, its whole user info hidden ({@code https://***@host/org/repo.git}):
+     * a git remote's user name may itself be a token. Without a scheme only a password is hidden, as in
+     * {@link #redactUrl}: {@code git@host:org/repo} is an scp-style user, not a secret.
+     */
+    public static String redactUserInfo(String url) {
+        int at = url.lastIndexOf('@');
+        Matcher scheme = LEADING_SCHEME.matcher(url);
+        if (at < 0 || !scheme.find() || scheme.end() > at) {
+            return redactUrl(url);
+        }
+        return masked(url, new ArrayList<>(List.<int[]>of(new int[] {scheme.end(), at})));
+    }
+
+    /**
      * Free text (a message, a diff, an error from a library), each password of a URL and each value
      * of a secret key hidden. Lines are independent: neither a URL nor a value spans a line break.
      */

@@ -4,6 +4,7 @@ import io.natsguard.conf.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * @param releaseName the Helm release name
  * @param namespace   the namespace the chart is installed into
  * @param layers      the values, lowest precedence first
- * @param missing     valuesFrom references that are not among the scanned objects
+ * @param missing     values that could not be had or read (a valuesFrom object not scanned, a value file not read,
+ *                    values that are no YAML map or pass a bound), each at its place
  */
 public record HelmValues(KubeObject owner, String releaseName, String namespace, List<Layer> layers,
         List<InputProblem> missing) {
@@ -181,7 +183,8 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
                 put(tree, targetPath.get(), value, ref);
                 layers.add(new Layer(tree, new Origin.Fixed(entry.get().keyAt()), kind + " " + refName + " key " + key));
             } else if (entry.isPresent()) {
-                parse(entry.get().text(), entry.get().origin(), kind + " " + refName + " key " + key).ifPresent(layers::add);
+                addValues(entry.get().text(), entry.get().origin(), kind + " " + refName + " key " + key, entry.get().keyAt(),
+                        layers, missing);
             } else if (!optional) {
                 missing.add(InputProblem.unchecked(release.positionOf(ref), "valuesFrom " + kind + " " + release.namespace()
                         + "/" + refName + " key " + key + " is not among the scanned files, so the chart values it holds "
@@ -226,9 +229,9 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
                 }
             }
         }
-        Yaml.at(chartSource, "helm", "values").filter(ScalarNode.class::isInstance).ifPresent(values -> parse(
+        Yaml.at(chartSource, "helm", "values").filter(ScalarNode.class::isInstance).ifPresent(values -> addValues(
                 ((ScalarNode) values).getValue(), DataEntry.originOf(app, (ScalarNode) values, app.positionOf(values)),
-                "helm.values").ifPresent(layers::add));
+                "helm.values", app.positionOf(values), layers, missing));
         Yaml.at(chartSource, "helm", "valuesObject").filter(MappingNode.class::isInstance)
                 .ifPresent(values -> layers.add(new Layer(values, new Origin.SameFile(app.file()), "helm.valuesObject")));
         List<Node> parameters = Yaml.list(chartSource, "helm", "parameters");
@@ -249,21 +252,27 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
             throw new IOException("natsguard reads no file here");
         }
         String relative = reference.replaceFirst("^\\$[A-Za-z0-9_-]+/", "");
-        Optional<String> refusal = Optional.empty();
-        for (Path dir = Path.of(app.file()).toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+        Path beside = Path.of(app.file()).toAbsolutePath().getParent();
+        Optional<String> outside = scope.refusal(beside.resolve(relative).normalize());
+        if (outside.isPresent()) {
+            throw new IOException("not read: " + outside.get());
+        }
+        for (Path dir = beside; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(relative).normalize();
-            refusal = scope.refusal(candidate);
-            if (refusal.isEmpty() && Files.isRegularFile(candidate)) {
-                if (Files.size(candidate) > limits.maxFileBytes()) {
-                    throw new IOException("larger than " + Limits.bytes(limits.maxFileBytes())
-                            + " (natsguard's bound limits.max-file-size), not read");
+            if (scope.refusal(candidate).isEmpty() && Files.isRegularFile(candidate)) {
+                byte[] bytes;
+                try (InputStream in = Files.newInputStream(candidate)) {
+                    bytes = limits.readAtMost(in);
+                }
+                if (bytes == null) {
+                    throw new IOException(limits.tooLarge() + ", not read");
                 }
                 String file = Kustomize.display(candidate);
-                return parse(Files.readString(candidate, StandardCharsets.UTF_8), new Origin.SameFile(file), file)
+                return parse(new String(bytes, StandardCharsets.UTF_8), new Origin.SameFile(file), file)
                         .orElseThrow(() -> new IOException("holds no YAML map of values"));
             }
         }
-        throw new IOException(refusal.map(why -> "not read: " + why).orElse("not among the scanned files"));
+        throw new IOException("not among the scanned files");
     }
 
     /** {@code [{name: config.cluster.replicas, value: "5"}]} as the values tree it sets; values keep their places. */
@@ -309,6 +318,26 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
 
     private static MappingNode mapping(Node at) {
         return new MappingNode(Tag.MAP, true, new ArrayList<NodeTuple>(), at.getStartMark(), at.getEndMark(), DumperOptions.FlowStyle.BLOCK);
+    }
+
+    /**
+     * Values written as text (a string of an Application, a key of a valuesFrom ConfigMap): a layer, or
+     * a problem at their place, never a silent skip. Empty text holds no values and says nothing.
+     */
+    private static void addValues(String text, Origin origin, String description, Position at, List<Layer> layers,
+            List<InputProblem> missing) {
+        try {
+            Node node = ManifestReader.compose(text);
+            if (node instanceof MappingNode) {
+                layers.add(new Layer(node, origin, description));
+            } else if (node != null) {
+                missing.add(InputProblem.unchecked(at, description + " holds no YAML map of values, so they were not checked"));
+            }
+        } catch (YAMLException e) {
+            InputProblem problem = ManifestReader.problem(at, e);
+            missing.add(new InputProblem(at, description + ": " + problem.message(), problem.kind() == InputProblem.Kind.LIMIT
+                    ? InputProblem.Kind.LIMIT : InputProblem.Kind.UNCHECKED));
+        }
     }
 
     private static Optional<Layer> parse(String text, Origin origin, String description) {

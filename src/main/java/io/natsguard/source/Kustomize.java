@@ -13,6 +13,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -73,15 +77,15 @@ public final class Kustomize {
             } catch (KustomizeCopy.Unbuildable e) {
                 return failed(dir, copy, e.problem());
             }
-            OfflineKubectl.Result result = OfflineKubectl.build(copy.root(), limits.maxFileBytes(), TIMEOUT);
+            OfflineKubectl.Result result = OfflineKubectl.build(copy.root(), limits, TIMEOUT);
             Position start = copy.start();
             if (result.timedOut()) {
                 return failed(dir, copy, InputProblem.unreadable(start,
                         "kubectl kustomize did not finish in " + TIMEOUT.toSeconds() + " s"));
             }
             if (result.output() == null) {
-                return failed(dir, copy, InputProblem.limit(start, "the output of kubectl kustomize is larger than "
-                        + Limits.bytes(limits.maxFileBytes()) + " (natsguard's bound limits.max-file-size), so it was not read"));
+                return failed(dir, copy, InputProblem.limit(start, "the output of kubectl kustomize is " + limits.tooLarge()
+                        + ", so it was not read"));
             }
             if (result.exitCode() != 0) {
                 String why = result.errors().strip().replace('\n', ' ').replace(work.toString(), "");
@@ -123,14 +127,29 @@ public final class Kustomize {
 
     /**
      * Maps positions in a build back to source files: the object's origin file first, then every
-     * file the build read, looking for the line with the same text.
+     * file the build read, looking for the line with the same text. Each text is indexed once, so
+     * that a build of many findings costs a look-up per finding, not a pass over every file.
      */
     public static final class Mapper {
         private final Build build;
-        private final Map<String, String[]> lines = new HashMap<>();
+        private final SourceText rendered;
+        private final Pattern mention;
+        /** The objects of the build by their first line; they do not overlap. */
+        private final NavigableMap<Integer, KubeObject> objectsByLine = new TreeMap<>();
+        /** For each source file, the first line of each text, by that text without its indentation. */
+        private final Map<String, Map<String, SourceLine>> linesByText = new HashMap<>();
+
+        /** A line of a source file (1-based) and its indentation. */
+        private record SourceLine(int number, int indent) {
+        }
 
         public Mapper(Build build) {
             this.build = build;
+            this.rendered = new SourceText(build.text());
+            this.mention = Pattern.compile(Pattern.quote(build.name() + ":") + "(\\d+):(\\d+)");
+            for (KubeObject object : build.manifests().objects()) {
+                objectsByLine.put(object.node().getStartMark().getLine() + 1, object);
+            }
         }
 
         /** The texts of the source files a mapped position may name. */
@@ -138,19 +157,18 @@ public final class Kustomize {
             return build.inputs();
         }
 
-        public Position map(Position rendered) {
-            if (!rendered.file().equals(build.name())) {
-                return rendered;
+        public Position map(Position position) {
+            if (!position.file().equals(build.name())) {
+                return position;
             }
-            String[] renderedLines = build.text().split("\n", -1);
-            if (rendered.line() < 1 || rendered.line() > renderedLines.length) {
-                return rendered;
+            String line = rendered.line(position.line() - 1);
+            if (line == null || line.isBlank()) {
+                return position;
             }
-            String line = renderedLines[rendered.line() - 1];
             String wanted = line.strip();
-            int renderedIndent = line.length() - line.stripLeading().length();
+            int renderedIndent = indent(line);
             List<String> order = new ArrayList<>();
-            KubeObject owner = ownerOf(rendered.line());
+            KubeObject owner = ownerOf(position.line());
             if (owner != null) {
                 String origin = build.sources().get(owner.kind() + "/" + owner.namespace() + "/" + owner.name());
                 if (origin != null) {
@@ -159,45 +177,49 @@ public final class Kustomize {
             }
             order.addAll(build.inputs().keySet());
             for (String file : order) {
-                String[] source = linesOf(file);
-                for (int i = 0; i < source.length; i++) {
-                    if (!wanted.isEmpty() && source[i].strip().equals(wanted)) {
-                        int indent = source[i].length() - source[i].stripLeading().length();
-                        return new Position(file, i + 1, Math.max(1, rendered.column() - renderedIndent + indent));
-                    }
+                SourceLine found = linesOf(file).get(wanted);
+                if (found != null) {
+                    return new Position(file, found.number(), Math.max(1, position.column() - renderedIndent + found.indent()));
                 }
             }
-            return rendered;
+            return position;
         }
 
         /** A message's mentions of places in the build ("BUILD:70:3"), moved like positions. */
         public String mapText(String message) {
-            String prefix = build.name() + ":";
-            if (!message.contains(prefix)) {
+            if (!message.contains(build.name() + ":")) {
                 return message;
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "(\\d+):(\\d+)")
-                    .matcher(message);
+            Matcher m = mention.matcher(message);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 Position mapped = map(new Position(build.name(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(mapped.toString()));
+                m.appendReplacement(out, Matcher.quoteReplacement(mapped.toString()));
             }
             m.appendTail(out);
             return out.toString();
         }
 
         private KubeObject ownerOf(int line) {
-            for (KubeObject o : build.manifests().objects()) {
-                if (line >= o.node().getStartMark().getLine() + 1 && line <= o.node().getEndMark().getLine() + 1) {
-                    return o;
-                }
-            }
-            return null;
+            Map.Entry<Integer, KubeObject> last = objectsByLine.floorEntry(line);
+            return last != null && line <= last.getValue().node().getEndMark().getLine() + 1 ? last.getValue() : null;
         }
 
-        private String[] linesOf(String file) {
-            return lines.computeIfAbsent(file, f -> build.inputs().getOrDefault(f, "").split("\n", -1));
+        private Map<String, SourceLine> linesOf(String file) {
+            return linesByText.computeIfAbsent(file, f -> {
+                Map<String, SourceLine> lines = new HashMap<>();
+                String[] text = build.inputs().getOrDefault(f, "").split("\n", -1);
+                for (int i = 0; i < text.length; i++) {
+                    if (!text[i].isBlank()) {
+                        lines.putIfAbsent(text[i].strip(), new SourceLine(i + 1, indent(text[i])));
+                    }
+                }
+                return lines;
+            });
+        }
+
+        private static int indent(String line) {
+            return line.length() - line.stripLeading().length();
         }
     }
 }

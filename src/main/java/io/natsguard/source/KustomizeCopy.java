@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -168,12 +167,8 @@ final class KustomizeCopy {
         Node tree;
         try {
             tree = ManifestReader.compose(text);
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Position at = mark == null ? start : new Position(start.file(), mark.getLine() + 1, mark.getColumn() + 1);
-            throw new Unbuildable(InputProblem.unreadable(at, "the kustomization's YAML does not parse: " + e.getProblem()));
         } catch (YAMLException e) {
-            throw new Unbuildable(InputProblem.unreadable(start, "the kustomization's YAML does not parse: " + e.getMessage()));
+            throw new Unbuildable(ManifestReader.problem(start.file(), e));
         }
         Optional<Node> unplain = unplain(tree);
         if (unplain.isPresent()) {
@@ -329,16 +324,15 @@ final class KustomizeCopy {
         return into.resolve(absolute.getRoot().relativize(absolute));
     }
 
-    /** The bytes, or null when there are more than the bound: one byte past it tells, without reading more. */
+    /** The bytes, or null past the bound. */
     private byte[] bounded(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-            return bytes.length > limits.maxFileBytes() ? null : bytes;
+            return limits.readAtMost(in);
         }
     }
 
     private String tooLarge() {
-        return "is larger than " + Limits.bytes(limits.maxFileBytes()) + " (natsguard's bound limits.max-file-size), so it was not read";
+        return "is " + limits.tooLarge() + ", so it was not read";
     }
 
     /** The first node whose meaning Go's YAML decoding could make differ from natsguard's view, if any. */

@@ -1,5 +1,6 @@
 package io.natsguard.source;
 
+import io.natsguard.report.Redactor;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,8 +17,8 @@ final class KustomizeRemote {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
     /** kustomize's own pattern for the user of an scp-style URL (extractUsername). */
     private static final Pattern SCP_USER = Pattern.compile("^[A-Za-z][A-Za-z0-9-]*@");
-    /** The user information of a URL: a token or a password the message must not show. */
-    private static final Pattern USER_INFO = Pattern.compile("^((?:git::)?[A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
+    /** go-getter's prefix that forces git, before the URL proper. */
+    private static final String FORCED_GIT = "git::";
     private static final int SHOWN_LENGTH = 120;
 
     private KustomizeRemote() {
@@ -30,10 +31,18 @@ final class KustomizeRemote {
                 || lower.startsWith("github.com:") || SCHEME.matcher(entry).find() || SCP_USER.matcher(entry).find();
     }
 
-    /** A reference as a message may quote it: its first line, shortened, without the user information of a URL. */
+    /**
+     * A reference as a message may quote it: the whole user information of a URL hidden (a token may be
+     * the user), then its first line, shortened between characters. Hidden first, lest a cut leave
+     * part of a token without the '@' that marks it.
+     */
     static String shown(String reference) {
-        String first = reference.strip().lines().findFirst().orElse("");
-        String cut = first.length() > SHOWN_LENGTH ? first.substring(0, SHOWN_LENGTH) + "..." : first;
-        return USER_INFO.matcher(cut).replaceFirst("$1***@");
+        String entry = reference.strip();
+        boolean forcedGit = entry.regionMatches(true, 0, FORCED_GIT, 0, FORCED_GIT.length());
+        String prefix = forcedGit ? entry.substring(0, FORCED_GIT.length()) : "";
+        String redacted = prefix + Redactor.redactUserInfo(entry.substring(prefix.length()));
+        String first = redacted.lines().findFirst().orElse("");
+        return first.codePointCount(0, first.length()) > SHOWN_LENGTH
+                ? first.substring(0, first.offsetByCodePoints(0, SHOWN_LENGTH)) + "..." : first;
     }
 }

@@ -1,7 +1,9 @@
 package io.natsguard.source;
 
 import io.natsguard.conf.Position;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -36,20 +39,30 @@ public final class ManifestReader {
         try {
             Composer documents = composer(text);
             while (documents.checkNode()) {
-                collect(documents.getNode(), file, source, objects);
+                collect(withBoundedAliases(documents.getNode()), file, source, objects);
             }
             return new Result(objects, null);
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Position at = mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " " + e.getContext() : "";
-            return new Result(objects, InputProblem.unreadable(at, "YAML does not parse:" + context + " " + what));
         } catch (YAMLException e) {
-            Position at = new Position(file, 1, 1);
-            return new Result(objects, pastBound(e.getMessage()) ? InputProblem.limit(at, "YAML past natsguard's bound: "
-                    + e.getMessage()) : InputProblem.unreadable(at, "YAML does not parse: " + e.getMessage()));
+            return new Result(objects, problem(file, e));
         }
+    }
+
+    /** What SnakeYAML stopped at in {@code file}: at the place it marks, else at the file's start. */
+    public static InputProblem problem(String file, YAMLException e) {
+        if (e instanceof MarkedYAMLException marked) {
+            var mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            Position at = mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+            String what = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
+            String context = marked.getContext() != null ? " " + marked.getContext() : "";
+            return InputProblem.unreadable(at, "YAML does not parse:" + context + " " + what);
+        }
+        return problem(new Position(file, 1, 1), e);
+    }
+
+    /** YAML that stopped at one of the loader's bounds (limit-exceeded), or that does not parse. */
+    static InputProblem problem(Position at, YAMLException e) {
+        return pastBound(e.getMessage()) ? InputProblem.limit(at, "YAML past natsguard's bound: " + e.getMessage())
+                : InputProblem.unreadable(at, "YAML does not parse: " + e.getMessage());
     }
 
     /**
@@ -64,7 +77,38 @@ public final class ManifestReader {
 
     /** One YAML document (hardened like manifests), or null when the text holds none. */
     public static Node compose(String text) throws YAMLException {
-        return composer(text).getSingleNode();
+        Node document = composer(text).getSingleNode();
+        return document == null ? null : withBoundedAliases(document);
+    }
+
+    /** What aliases may add to a document beyond its own nodes: reuse of a few anchors, not a bomb. */
+    private static final long NODES_ALIASES_MAY_ADD = 100_000;
+
+    /**
+     * The document, once a walk of it as its readers see it stays within its own size and a margin.
+     * SnakeYAML counts aliases (100 at most), not what they stand for: two aliases a level over 48
+     * levels stand for 2^48 nodes, which a reader that walks the whole tree (the chart values model
+     * does) would meet one by one. A node holds at least one character, so a tree without aliases
+     * never has more nodes than its document's span.
+     */
+    private static Node withBoundedAliases(Node document) {
+        long budget = document.getEndMark().getIndex() - document.getStartMark().getIndex() + NODES_ALIASES_MAY_ADD;
+        Deque<Node> pending = new ArrayDeque<>(List.of(document));
+        while (!pending.isEmpty()) {
+            if (--budget < 0) {
+                throw new YAMLException("Aliases expand the document past " + NODES_ALIASES_MAY_ADD + " nodes more than it holds");
+            }
+            Node node = pending.pop();
+            if (node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    pending.push(tuple.getKeyNode());
+                    pending.push(tuple.getValueNode());
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                sequence.getValue().forEach(pending::push);
+            }
+        }
+        return document;
     }
 
     /** Limits that keep hostile YAML (alias bombs, deep nesting, huge documents) bounded; read-only once made. */
@@ -87,7 +131,8 @@ public final class ManifestReader {
 
     /** SnakeYAML's words when it stops at one of the loader's bounds (below) rather than at bad YAML. */
     private static boolean pastBound(String message) {
-        return message != null && (message.startsWith("Number of aliases") || message.startsWith("Nesting Depth exceeded")
+        return message != null && (message.startsWith("Number of aliases") || message.startsWith("Aliases expand")
+                || message.startsWith("Nesting Depth exceeded")
                 || message.contains("exceeds the limit"));
     }
 

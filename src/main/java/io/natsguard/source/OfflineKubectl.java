@@ -1,5 +1,6 @@
 package io.natsguard.source;
 
+import io.natsguard.limit.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +13,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,12 +30,15 @@ final class OfflineKubectl {
 
     /** Enough of kubectl's error output to say what failed; the rest is read and dropped. */
     private static final int MAX_ERROR_BYTES = 64 * 1024;
+    /** How long the error output may go on once kubectl has ended. */
+    private static final Duration ERROR_WAIT = Duration.ofSeconds(1);
 
     /**
      * What kubectl did.
      *
-     * @param output its standard output, or null when it wrote more than the bound (it was stopped)
-     * @param errors the start of its error output
+     * @param exitCode its exit code, -1 when it timed out
+     * @param output   its standard output, or null when it wrote more than the bound or timed out (it was stopped)
+     * @param errors   the start of its error output
      */
     record Result(int exitCode, byte[] output, String errors, boolean timedOut) {
     }
@@ -41,8 +46,8 @@ final class OfflineKubectl {
     private OfflineKubectl() {
     }
 
-    /** Builds a kustomization folder; kubectl is stopped past {@code maxOutputBytes} of output or past the timeout. */
-    static Result build(Path dir, long maxOutputBytes, Duration timeout) throws Kustomize.KubectlMissing, IOException,
+    /** Builds a kustomization folder; kubectl is stopped past {@code limits.maxFileBytes()} of output or past the timeout. */
+    static Result build(Path dir, Limits limits, Duration timeout) throws Kustomize.KubectlMissing, IOException,
             InterruptedException {
         // Bound to a port but not listening: connections to it are refused, and no other process can take the port.
         try (SocketChannel closedPort = SocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
@@ -56,7 +61,7 @@ final class OfflineKubectl {
                 throw new Kustomize.KubectlMissing(dir + " is a Kustomize directory; building it needs kubectl on the PATH "
                         + "(install kubectl, e.g. apt-get install kubectl, or from kubernetes.io/docs/tasks/tools)");
             }
-            return run(process, maxOutputBytes, timeout);
+            return run(process, limits, timeout);
         }
     }
 
@@ -77,33 +82,61 @@ final class OfflineKubectl {
         environment.put("GIT_TERMINAL_PROMPT", "0");
     }
 
-    private static Result run(Process process, long maxOutputBytes, Duration timeout) throws IOException, InterruptedException {
-        AtomicBoolean timedOut = new AtomicBoolean();
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
-            if (process.isAlive()) {
-                timedOut.set(true);
-                process.destroyForcibly();
+    /**
+     * Waits for kubectl's output until the timeout, reading both streams on threads of their own: the
+     * wait ends at the deadline whatever kubectl or a process it started does with its pipes, and
+     * nothing is left waiting on it.
+     */
+    static Result run(Process process, Limits limits, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        AtomicReference<byte[]> errors = new AtomicReference<>();
+        Thread errorReader = daemon("kubectl-stderr", () -> errors.set(head(process.getErrorStream())));
+        CompletableFuture<byte[]> output = new CompletableFuture<>();
+        daemon("kubectl-stdout", () -> {
+            try {
+                output.complete(output(process, limits));
+            } catch (IOException e) {
+                output.completeExceptionally(e);
             }
-        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        AtomicReference<byte[]> errors = new AtomicReference<>(new byte[0]);
-        Thread errorReader = new Thread(() -> errors.set(head(process.getErrorStream())), "kubectl-stderr");
-        errorReader.setDaemon(true);
-        errorReader.start();
-        try (InputStream out = process.getInputStream()) {
-            byte[] output = out.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxOutputBytes + 1));
-            if (output.length > maxOutputBytes) {
-                process.destroyForcibly();
-                output = null;
+        });
+        try {
+            byte[] out = output.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (!process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                return new Result(-1, null, "", true);
             }
-            int exitCode = process.waitFor();
-            errorReader.join();
-            return new Result(exitCode, output, new String(errors.get(), StandardCharsets.UTF_8), timedOut.get());
+            errorReader.join(ERROR_WAIT.toMillis()); // a process kubectl left behind may hold its error output open
+            byte[] head = errors.get();
+            return new Result(process.exitValue(), out, head == null ? "(kubectl's error output did not end: a process it "
+                    + "started holds it)" : new String(head, StandardCharsets.UTF_8), false);
+        } catch (TimeoutException e) {
+            return new Result(-1, null, "", true);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot read the output of kubectl: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            watchdog.cancel(false);
             if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly); // git, which could hold kubectl's pipes
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** kubectl's standard output, or null past the bound: kubectl is stopped then, rather than read to its end. */
+    private static byte[] output(Process process, Limits limits) throws IOException {
+        try (InputStream out = process.getInputStream()) {
+            byte[] bytes = limits.readAtMost(out);
+            if (bytes == null) {
+                process.destroyForcibly();
+            }
+            return bytes;
+        }
+    }
+
+    /** A started daemon thread: a read blocked for ever must not keep the JVM alive. */
+    private static Thread daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private static byte[] head(InputStream errors) {

@@ -30,9 +30,12 @@ final class WholeTextReader extends StreamReader {
         this.codePoints = text.codePoints().toArray();
     }
 
+    /** Marks carry no snippet: each node keeps its marks for the whole run, and with them the buffer they name. */
+    private static final int[] NO_SNIPPET = new int[0];
+
     @Override
     public Mark getMark() {
-        return new Mark("'reader'", pointer, line, column, codePoints, pointer);
+        return new Mark("'reader'", pointer, line, column, NO_SNIPPET, 0);
     }
 
     @Override

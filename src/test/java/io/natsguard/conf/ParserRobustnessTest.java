@@ -115,7 +115,7 @@ class ParserRobustnessTest {
         Files.writeString(dir.resolve("secret.conf"), "password: s3cret\n");
         Files.createSymbolicLink(inside.resolve("link.conf"), dir.resolve("secret.conf"));
         Files.writeString(inside.resolve("ok.conf"), "a = 1\n");
-        ConfParser sandboxed = new ConfParser(Environment.of(Map.of()), IncludeReader.within(ReadScope.of(List.of(inside)), Limits.DEFAULT.maxFileBytes()));
+        ConfParser sandboxed = new ConfParser(Environment.of(Map.of()), IncludeReader.within(ReadScope.of(List.of(inside)), Limits.DEFAULT));
         String main = inside.resolve("main.conf").toString();
         assertThatThrownBy(() -> sandboxed.parse(main, "include ../secret.conf\n".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("outside the scanned folders (" + inside.toAbsolutePath() + ")");
@@ -166,7 +166,7 @@ class ParserRobustnessTest {
         }
         long start = System.nanoTime();
         Limits roomy = new Limits(64L << 20, 16, 64L << 20, 256L << 20, 1000);
-        ConfValue root = new ConfParser(Environment.of(Map.of()), IncludeReader.files(roomy.maxFileBytes()), roomy)
+        ConfValue root = new ConfParser(Environment.of(Map.of()), IncludeReader.files(roomy), roomy)
                 .parse("big.conf", text.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(root.asMap()).hasSize(entries);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(50));

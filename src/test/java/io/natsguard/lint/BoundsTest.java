@@ -112,6 +112,86 @@ class BoundsTest {
     }
 
     @Test
+    void chartValuesWhoseAliasesStandForBillionsOfNodesStopAtTheAliasBound() throws Exception {
+        // 90 aliases, under SnakeYAML's count of 100, standing for 2^45 nodes of values the chart model walks whole
+        StringBuilder values = new StringBuilder("l0: &l0 [x]\n");
+        for (int level = 1; level <= 45; level++) {
+            values.append("l").append(level).append(": &l").append(level).append(" [*l").append(level - 1).append(", *l")
+                    .append(level - 1).append("]\n");
+        }
+        values.append("config: { cluster: { enabled: true } }\n");
+        Files.writeString(dir.resolve("app.yaml"), """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: { name: nats, namespace: argocd }
+                spec:
+                  destination: { namespace: nats }
+                  source:
+                    chart: nats
+                    helm:
+                      values: |
+                %s""".formatted(values.toString().indent(8)));
+        assertThat(limits(lint(dir))).singleElement().satisfies(f -> {
+            assertThat(f.position().line()).isEqualTo(9);
+            assertThat(f.message()).contains("helm.values", "Aliases expand the document past 100000 nodes");
+        });
+        Files.writeString(dir.resolve("app.yaml"), values.toString());
+        assertThat(limits(lint(dir))).singleElement().satisfies(f -> assertThat(f.message()).contains("Aliases expand"));
+    }
+
+    @Test
+    void keysThatEachIncludeALargeSiblingShareOneBudget() throws Exception {
+        // each key reads 2 MB, within every bound of one config; 400 of them would read 800 MB
+        StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: many }\ndata:\n  big.conf: |\n");
+        yaml.append("    # padding of two hundred bytes, read each time a key includes this file\n".repeat(2800));
+        for (int key = 0; key < 400; key++) {
+            yaml.append("  nats-").append(key).append(".conf: |\n").append("    include big.conf\n".repeat(10));
+        }
+        Files.writeString(dir.resolve("cm.yaml"), yaml);
+        assertThat(limits(lint(dir))).isNotEmpty().allSatisfy(f -> assertThat(f.message())
+                .contains("the NATS configs of this input read more than 64 MiB together", "limits.max-included-size"));
+    }
+
+    @Test
+    void anEnvironmentValueThatReferencesItselfTwicePerLevelStopsAtTheExpandedSize() throws Exception {
+        StringBuilder graph = new StringBuilder("{v0: 1");
+        for (int level = 1; level <= 30; level++) {
+            graph.append(", v").append(level).append(": [$v").append(level - 1).append(", $v").append(level - 1).append("]");
+        }
+        graph.append("}");
+        Files.writeString(dir.resolve("nats.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: { name: nats-config }
+                data:
+                  nats.conf: |
+                    port: 4222
+                    authorization: $GRAPH
+                ---
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: nats }
+                spec:
+                  replicas: 1
+                  serviceName: nats
+                  template:
+                    spec:
+                      containers:
+                        - name: nats
+                          image: nats:2.10
+                          args: [ "-c", "/etc/nats/nats.conf" ]
+                          env: [ { name: GRAPH, value: "%s" } ]
+                          volumeMounts: [ { name: config, mountPath: /etc/nats } ]
+                      volumes: [ { name: config, configMap: { name: nats-config } } ]
+                """.formatted(graph));
+        assertThat(lint(dir)).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("limit-exceeded");
+            assertThat(f.position().line()).isEqualTo(7);
+            assertThat(f.message()).contains("variable reference for 'GRAPH'", "limits.max-expanded-size");
+        });
+    }
+
+    @Test
     void aFileLargerThanTheBoundIsAFindingAndIsNotRead() throws Exception {
         Files.writeString(dir.resolve("big.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: big }\ndata:\n  nats.conf: |\n"
                 + "    cluster { routes = [ nats://svc:6222 ] }\n" + "    # padding\n".repeat(10_000));

@@ -111,6 +111,26 @@ class KustomizeBoundariesTest {
         assertTheBaseWasChecked(report);
     }
 
+    /** The credentials of a remote URL are never printed: a token of 200 characters, a password holding '@'. */
+    @Test
+    void theCredentialsOfARemoteResourceAreInNoFinding() throws Exception {
+        String token = "T0KEN".repeat(40);
+        Path dir = overlay("credentials", """
+                resources:
+                - ../../base
+                - https://x-access-token:TOKEN@SERVER/org/repo.git//nats?ref=main
+                - https://TOKEN@SERVER/org/repo.git//nats?ref=main
+                - https://robot:p@ss-w0rd@SERVER/org/repo.git//nats?ref=main
+                """.replace("TOKEN", token));
+        Report report = lint(dir);
+
+        assertThat(server.connections()).isZero();
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("limit-exceeded")).hasSize(3).allSatisfy(f ->
+                assertThat(f.message()).startsWith("remote resource https://***@" + server.address() + "/org/repo.git")
+                        .doesNotContain("T0KEN").doesNotContain("ss-w0rd"));
+        assertTheBaseWasChecked(report);
+    }
+
     @Test
     void generatorAndTransformerConfigsThatReadRemoteFilesAreLeftOut() throws Exception {
         Path dir = overlay("remote-configs", """
@@ -292,7 +312,7 @@ class KustomizeBoundariesTest {
             assertThat(f.ruleId()).isEqualTo("manifest-parse-error");
             assertThat(f.position().file()).isEqualTo(broken.resolve("kustomization.yaml").toString());
             assertThat(f.position().line()).isEqualTo(4);
-            assertThat(f.message()).contains("the kustomization's YAML does not parse");
+            assertThat(f.message()).contains("YAML does not parse");
         });
         assertThat(lint(merged).findings()).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("limit-exceeded");

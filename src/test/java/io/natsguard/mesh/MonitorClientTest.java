@@ -100,11 +100,13 @@ class MonitorClientTest {
 
     @Test
     void namesAServerWroteArePrintedSafely() throws Exception {
-        String varz = "{\"server_id\":\"NID\",\"server_name\":\"n0\\nnatsguard mesh: OK: full mesh\\u001b[2J" + "x".repeat(300) + "\"}";
+        String varz = "{\"server_id\":\"NID\",\"server_name\":\"n0\\nnatsguard mesh: OK: full mesh\\u001b[2J\\u2028"
+                + "x".repeat(300) + "\"}";
         try (FakeMonitor monitor = FakeMonitor.serving("NID", json(varz))) {
             String name = ask(monitor, Duration.ofSeconds(5)).serverName();
-            assertThat(name).startsWith("n0?natsguard mesh: OK: full mesh?[2Jxxx").endsWith("x...").doesNotContain("\n", "\u001b");
-            assertThat(name).hasSize(MonitorJson.MAX_TEXT + 3);
+            assertThat(name).startsWith("n0\\nnatsguard mesh: OK: full mesh\\x1b[2J\\u2028xxx").endsWith("x...")
+                    .doesNotContain("\n", "\u001b", "\u2028");
+            assertThat(name).hasSize(MonitorJson.MAX_TEXT + "...".length() + 1 + 3 + 5); // the escapes of LF, ESC, U+2028
         }
     }
 }

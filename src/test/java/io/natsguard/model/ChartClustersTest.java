@@ -8,6 +8,8 @@ import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfTreeJson;
 import io.natsguard.conf.ConfValue;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import io.natsguard.source.HelmValues;
 import io.natsguard.testing.Corpus;
 import java.io.IOException;
@@ -38,7 +40,7 @@ class ChartClustersTest {
 
     private static Cluster chartCluster(String values) {
         HelmValues release = HelmValues.ofValuesFile("values.yaml", values, "nats", "nats", null).orElseThrow();
-        ClusterModelBuilder.Model model = new ClusterModelBuilder().addChartValues(List.of(release)).build();
+        ClusterModelBuilder.Model model = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING).addChartValues(List.of(release)).build();
         assertThat(model.problems()).isEmpty();
         return model.clusters().get(0);
     }

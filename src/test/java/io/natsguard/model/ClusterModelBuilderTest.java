@@ -20,7 +20,7 @@ class ClusterModelBuilderTest {
     private static List<Cluster> clusters(String yaml) {
         ManifestReader.Result read = ManifestReader.read("m.yaml", yaml);
         assertThat(read.problem()).isNull();
-        return new ClusterModelBuilder().addObjects(read.objects()).build().clusters();
+        return new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING).addObjects(read.objects()).build().clusters();
     }
 
     @Test
@@ -71,7 +71,7 @@ class ClusterModelBuilderTest {
                 """);
         assertThat(found).isEmpty();
         byte[] nginx = "worker_processes 1;\nhttp { server { listen 80; } }\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(new ClusterModelBuilder().addConfFile(new ClusterModelBuilder.ConfFile("site/nginx.conf", nginx, false))
+        assertThat(new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING).addConfFile(new ClusterModelBuilder.ConfFile("site/nginx.conf", nginx, false))
                 .build().clusters()).isEmpty();
     }
 
@@ -377,7 +377,7 @@ class ClusterModelBuilderTest {
     void theChartsHeadlessServiceIsAmongTheServices() {
         String values = "config: { cluster: { enabled: true } }\n";
         HelmValues release = HelmValues.ofValuesFile("values.yaml", values, "msg", "prod", null).orElseThrow();
-        Cluster cluster = new ClusterModelBuilder().addChartValues(List.of(release)).build().clusters().get(0);
+        Cluster cluster = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING).addChartValues(List.of(release)).build().clusters().get(0);
         assertThat(cluster.label()).isEqualTo("StatefulSet prod/msg-nats of HelmValues prod/values.yaml");
         assertThat(cluster.services().namedBy("msg-nats-headless.prod.svc", "prod")).hasValueSatisfying(s -> assertThat(s.headless()).isTrue());
     }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ControlCharactersTest {
 
-    /** C0 controls, DEL, C1 controls, the Unicode line and paragraph separators, the bidi override. */
-    private static final String FORBIDDEN = "[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202e]";
+    /** C0 controls, DEL, C1 controls, the Unicode line and paragraph separators, the bidi override, the noncharacters XML refuses. */
+    private static final String FORBIDDEN = "[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202e\\ufffe\\uffff]";
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class ControlCharactersTest {
     @BeforeEach
     void lintFilesWithHostileNames() throws Exception {
         String forgedLine = "nats\nfake.conf:1:1: error [cluster-tls-missing] all clear\u001b[2J\u009b31m\u0085\u2028\u202e.conf";
-        Files.writeString(dir.resolve(forgedLine), "cluster {\n  port: 6222\n  \"k\u001b]0;title\u0007\u007f\u0085\u2028\u2029\": 1\n}\n");
+        Files.writeString(dir.resolve(forgedLine), "cluster {\n  port: 6222\n  \"k\u001b]0;title\u0007\u007f\u0085\u2028\u2029\uFFFE\uFFFF\": 1\n}\n");
         Files.writeString(dir.resolve("nats-\u001b[31mred.conf"), "cluster { port: 6222, routes = [ 1 ] }\n");
         report = new Linter(Policy.defaults()).lint(List.of(dir.toString()), new ByteArrayInputStream(new byte[0]));
         assertThat(report.findings()).as("the input does hold control characters")
@@ -47,7 +47,7 @@ class ControlCharactersTest {
         assertThat(text).doesNotContainPattern(FORBIDDEN.replace("]", "&&[^\\n]]"));
         assertThat(text.lines()).hasSize(report.findings().size() + 1);
         assertThat(text).contains("nats\\nfake.conf:1:1: error [cluster-tls-missing] all clear\\x1b[2J\\u009b31m\\u0085\\u2028\\u202e.conf:")
-                .contains("nats-\\x1b[31mred.conf:").contains("k\\x1b]0;title\\x07\\x7f\\u0085\\u2028\\u2029");
+                .contains("nats-\\x1b[31mred.conf:").contains("k\\x1b]0;title\\x07\\x7f\\u0085\\u2028\\u2029\\ufffe\\uffff");
     }
 
     @Test

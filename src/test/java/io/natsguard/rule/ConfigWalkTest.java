@@ -2,6 +2,8 @@ package io.natsguard.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ClusterModelBuilder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ConfigWalkTest {
 
     private static Cluster config(String text) {
-        List<Cluster> clusters = new ClusterModelBuilder()
+        List<Cluster> clusters = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING)
                 .addConfFile(new ClusterModelBuilder.ConfFile("n.conf", text.getBytes(StandardCharsets.UTF_8), true)).build().clusters();
         assertThat(clusters).hasSize(1);
         return clusters.get(0);

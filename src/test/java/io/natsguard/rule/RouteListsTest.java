@@ -2,6 +2,8 @@ package io.natsguard.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.source.ManifestReader;
@@ -37,7 +39,7 @@ class RouteListsTest {
                           volumeMounts: [ { name: c, mountPath: /etc/nats } ]
                       volumes: [ { name: c, configMap: { name: cfg } } ]
                 """.formatted(clusterBlock, replicas, args);
-        List<Cluster> clusters = new ClusterModelBuilder().addObjects(ManifestReader.read("s.yaml", yaml).objects()).build().clusters();
+        List<Cluster> clusters = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING).addObjects(ManifestReader.read("s.yaml", yaml).objects()).build().clusters();
         assertThat(clusters).hasSize(1);
         return clusters.get(0);
     }
@@ -106,7 +108,7 @@ class RouteListsTest {
         Cluster known = cluster(2, "cluster { port: 6222, routes: [ \"nats://nats-all:6222\" ] }", "");
         assertThat(messages(new RoutesSingleDnsName(), known)).singleElement().asString().endsWith(" Write one route per pod: "
                 + "nats://nats-0.hl.m.svc.cluster.local:6222, nats://nats-1.hl.m.svc.cluster.local:6222.");
-        List<Cluster> alone = new ClusterModelBuilder().addConfFile(new ClusterModelBuilder.ConfFile("n.conf",
+        List<Cluster> alone = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING).addConfFile(new ClusterModelBuilder.ConfFile("n.conf",
                 "cluster { port: 6222, routes: [ nats://nats-all:6222 ] }\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), true))
                 .build().clusters();
         assertThat(messages(new RoutesSingleDnsName(), alone.get(0))).singleElement().asString()

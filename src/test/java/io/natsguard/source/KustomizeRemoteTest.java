@@ -2,6 +2,7 @@ package io.natsguard.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,9 +42,40 @@ class KustomizeRemoteTest {
             https://robot:ghp_s3cret@github.com/org/repo.git | https://***@github.com/org/repo.git
             git::https://ghp_token@host/org/repo.git          | git::https://***@host/org/repo.git
             git@github.com:org/repo.git                       | git@github.com:org/repo.git
+            https://robot:p@ss@github.com/org/repo.git        | https://***@github.com/org/repo.git
+            GIT::ssh://robot:p@ss:w0rd@host/org/repo.git      | GIT::ssh://***@host/org/repo.git
+            robot:p@ss@github.com/org/repo                    | robot:***@github.com/org/repo
             ../../base                                        | ../../base
             """)
     void shownWithoutUserInformation(String reference, String shown) {
         assertThat(KustomizeRemote.shown(reference)).isEqualTo(shown);
+    }
+
+    /** Hidden before it is shortened: a cut at 120 characters must not leave part of a token without its '@'. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://x-access-token:TOKEN@github.com/org/repo.git//base?ref=main",
+        "https://TOKEN@github.com/org/repo.git", "git::https://oauth2:TOKEN@gitlab.com/org/repo.git"})
+    void aLongTokenIsHiddenBeforeTheReferenceIsShortened(String reference) {
+        String token = "eyJhbGciOiJSUzI1NiJ9." + "T0KEN".repeat(36);
+        assertThat(token).hasSizeGreaterThanOrEqualTo(200);
+
+        String shown = KustomizeRemote.shown(reference.replace("TOKEN", token));
+
+        assertThat(shown).contains("***@").doesNotContain("T0KEN").doesNotContain("eyJ");
+    }
+
+    @Test
+    void aLongReferenceIsCutBetweenCharacters() {
+        String shown = KustomizeRemote.shown("https://example.com/" + "\uD83D\uDE00".repeat(200));
+
+        assertThat(shown).endsWith("...");
+        assertThat(shown.codePointCount(0, shown.length())).isEqualTo(123);
+        assertThat(shown.codePoints()).noneMatch(c -> Character.getType(c) == Character.SURROGATE);
+    }
+
+    @Test
+    void aUserInformationOverSeveralLinesIsHiddenWholeThenOnlyTheFirstLineIsShown() {
+        assertThat(KustomizeRemote.shown("https://robot:s3cret\nmore@host/org/repo.git\nsecond line"))
+                .isEqualTo("https://***@host/org/repo.git");
     }
 }

@@ -182,10 +182,29 @@ public final class NatsServers implements AutoCloseable {
         return Files.isExecutable(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server" : "/usr/bin/nats-server";
     }
 
+    /**
+     * Ports below Linux's ephemeral range (32768 and up), free when chosen and never chosen twice in
+     * this JVM: a port the kernel hands out (port 0) is soon the source port of some client's
+     * connection, and a server started on it later fails with "address already in use".
+     */
+    private static final int LOWEST = 20_000;
+    private static final int ABOVE_HIGHEST = 32_768;
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        java.util.Random random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = LOWEST + random.nextInt(ABOVE_HIGHEST - LOWEST);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // someone else's: try another
+            }
         }
+        throw new IOException("no free port between " + LOWEST + " and " + ABOVE_HIGHEST + " on 127.0.0.1");
     }
 
     /** Stops every server by its PID: SIGTERM, then SIGKILL after five seconds. */

@@ -3,6 +3,8 @@ package io.natsguard.source.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.natsguard.limit.Limits;
+import io.natsguard.limit.ReadScope;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.source.HelmValues;
@@ -21,7 +23,7 @@ class ChartValuesFuzzTest {
     void anyValuesGiveClustersOrProblemsNeverACrash(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         HelmValues.ofValuesFile("values.yaml", text, "nats", "default", null).ifPresent(values -> {
-            ClusterModelBuilder.Model model = new ClusterModelBuilder().addChartValues(List.of(values)).build();
+            ClusterModelBuilder.Model model = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING).addChartValues(List.of(values)).build();
             for (Cluster cluster : model.clusters()) {
                 assertThat(cluster.routes()).allSatisfy(route -> assertThat(route.position().line()).isPositive());
                 if (cluster.config() != null && cluster.config().root() != null) {
