@@ -1,11 +1,9 @@
 package io.natsguard.webhook;
 
-import io.netty.handler.codec.http2.Http2Error;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +30,7 @@ class Http2BodyLimit {
             // Netty has checked that an HTTP/2 Content-Length is a number, and holds the body to it
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (request.version() == HttpVersion.HTTP_2 && length != null && Long.parseLong(length) > limit) {
-                refuse(request, context.response(), Long.parseLong(length) <= 2 * limit);
+                refuse(request, Long.parseLong(length) <= 2 * limit);
             } else {
                 context.next();
             }
@@ -42,15 +40,15 @@ class Http2BodyLimit {
     /**
      * The 413 goes first, whole. Then a body of up to twice the limit is read and dropped, because
      * the JDK's HTTP/2 client before JDK 21 never completes a request whose stream is reset while it
-     * still sends (JDK-8293786). A longer body is not read: its stream is reset with NO_ERROR, which
-     * tells the client to stop sending and keep the answer (RFC 9113, section 8.1).
+     * still sends (JDK-8293786); Netty holds it to its Content-Length, and on /validate
+     * {@link BodyBudget} to its deadline. A longer body is not read ({@link BodyTooLarge}).
      */
-    private static void refuse(HttpServerRequest request, HttpServerResponse response, boolean drain) {
-        response.setStatusCode(413).end();
+    private static void refuse(HttpServerRequest request, boolean drain) {
         if (drain) {
+            request.response().setStatusCode(413).end();
             request.handler(dropped -> { }).resume();
         } else {
-            response.reset(Http2Error.NO_ERROR.code());
+            BodyTooLarge.refuse(request);
         }
     }
 }

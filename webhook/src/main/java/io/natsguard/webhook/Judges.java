@@ -14,10 +14,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * The workers that judge reviews: at most {@code concurrency} at once and a queue of four times as
- * many. Each judgement is stopped at its deadline: its answer is then the deadline's, and its
+ * The workers that judge reviews (from the body as it arrived: reading it is judging work too): at
+ * most {@code concurrency} at once and a queue of four times as many. Each judgement is stopped at
+ * its deadline: its answer is then the deadline's, and its
  * worker is interrupted, which the core notices at its next {@code Cancellation.checkpoint()}; a
  * review still queued is dropped. So hostile reviews cannot keep the workers busy past their
  * deadlines, and the next review finds a free worker. A worker that goes on long after its
@@ -25,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Judges implements AutoCloseable {
 
-    private final Judge judge;
     private final Duration deadline;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor deadlines;
@@ -33,8 +34,7 @@ final class Judges implements AutoCloseable {
     private final Map<Object, Long> running = new ConcurrentHashMap<>();
     private static final long NOT_INTERRUPTED = Long.MIN_VALUE;
 
-    Judges(Judge judge, int concurrency, Duration deadline) {
-        this.judge = judge;
+    Judges(int concurrency, Duration deadline) {
         this.deadline = deadline;
         this.workers = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(4 * concurrency), threads("natsguard-judge"), new ThreadPoolExecutor.AbortPolicy());
@@ -43,33 +43,33 @@ final class Judges implements AutoCloseable {
     }
 
     /**
-     * The answer: completes with the judgement, or exceptionally with its fault, or with a
+     * The answer: completes with what the work gives, or exceptionally with its fault, or with a
      * {@link TimeoutException} at the deadline, when the work is stopped.
      *
      * @throws RejectedExecutionException when every worker is busy and the queue is full
      */
-    CompletableFuture<AdmissionReviewer.Answer> judge(AdmissionReviewer.Review review) {
+    CompletableFuture<AdmissionReviewer.Answer> judge(Supplier<AdmissionReviewer.Answer> work) {
         CompletableFuture<AdmissionReviewer.Answer> answer = new CompletableFuture<>();
         Object key = new Object();
-        FutureTask<Void> work = new FutureTask<>(() -> {
+        FutureTask<Void> task = new FutureTask<>(() -> {
             running.put(key, NOT_INTERRUPTED);
             try {
                 if (answer.isDone()) {
                     return; // the deadline came as this worker took the review, before it could be marked as interrupted
                 }
-                answer.complete(judge.judge(review));
+                answer.complete(work.get());
             } catch (Throwable fault) { // an Error too: the review is answered, the worker lives on
                 answer.completeExceptionally(fault);
             } finally {
                 running.remove(key);
             }
         }, null);
-        workers.execute(work);
+        workers.execute(task);
         ScheduledFuture<?> timer = deadlines.schedule(() -> {
             if (answer.completeExceptionally(new TimeoutException("the review took longer than " + deadline.toMillis() + " ms"))) {
                 running.computeIfPresent(key, (k, never) -> System.nanoTime());
-                work.cancel(true); // interrupts the worker if it runs; a queued review never starts
-                workers.remove(work);
+                task.cancel(true); // interrupts the worker if it runs; a queued review never starts
+                workers.remove(task);
             }
         }, deadline.toNanos(), TimeUnit.NANOSECONDS);
         answer.whenComplete((done, fault) -> timer.cancel(false));

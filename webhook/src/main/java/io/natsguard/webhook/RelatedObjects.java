@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.natsguard.limit.Cancellation;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.source.KubeObject;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,10 @@ import java.util.Optional;
  * related was found. It gives the documents as they will be after the change and as they are
  * before it, so that a review answers only for what the change brings; and notes for what it
  * could not find. Secrets are never read (the webhook has no RBAC for them).
+ *
+ * <p>The lookups of one review have a budget: no call starts once it is spent, and the object is
+ * then checked alone, with a note, as when the API does not answer; so a slow API costs a review
+ * its lookups, not its verdict. The review's deadline stops them too (at a checkpoint).
  */
 final class RelatedObjects {
 
@@ -37,9 +43,12 @@ final class RelatedObjects {
     private static final ObjectWriter DOCUMENT = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private final ObjectLookup lookup;
+    private final Duration budget;
 
-    RelatedObjects(ObjectLookup lookup) {
+    /** @param budget how long after the first lookup of a review the last may start */
+    RelatedObjects(ObjectLookup lookup, Duration budget) {
         this.lookup = lookup;
+        this.budget = budget;
     }
 
     /**
@@ -49,12 +58,13 @@ final class RelatedObjects {
      */
     Found find(JsonNode request, String name, ObjectNode object) {
         Found found = new Found(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
+        ObjectLookup calls = new Budgeted(lookup, budget);
         String namespace = request.path("namespace").asText(KubeObject.DEFAULT_NAMESPACE);
         String objectName = request.path("name").asText("");
         try {
             if (isStatefulSetScale(request)) {
                 String label = "StatefulSet " + namespace + "/" + objectName;
-                Optional<ObjectNode> statefulSet = lookup.get("StatefulSet", namespace, objectName);
+                Optional<ObjectNode> statefulSet = calls.get("StatefulSet", namespace, objectName);
                 if (statefulSet.isEmpty()) {
                     found.notes().add(label + " not found: the new size is not checked");
                     return found;
@@ -63,20 +73,21 @@ final class RelatedObjects {
                 ObjectNode resized = statefulSet.get().deepCopy();
                 resized.withObjectProperty("spec").set("replicas", request.path("object").path("spec").path("replicas"));
                 found.after().put(label, document(resized));
-                addMounted(found, label, resized, namespace);
+                addMounted(calls, found, label, resized, namespace);
             } else {
                 found.after().put(name, document(object));
                 switch (object.path("kind").asText()) {
-                    case "StatefulSet", "Deployment" -> addMounted(found, name, object, namespace);
-                    case "ConfigMap", "Secret" -> addMountingStatefulSets(found, object.path("kind").asText(), objectName, namespace);
+                    case "StatefulSet", "Deployment" -> addMounted(calls, found, name, object, namespace);
+                    case "ConfigMap", "Secret" -> addMountingStatefulSets(calls, found, object.path("kind").asText(), objectName, namespace);
                     default -> {
                         return found; // a Pod, HelmRelease or Application holds its whole configuration
                     }
                 }
             }
             if (!found.nothingRelated()) {
-                for (ObjectNode service : lookup.list("Service", namespace)) {
-                    both(found, "Service " + namespace + "/" + service.path("metadata").path("name").asText(), service);
+                for (ObjectNode service : calls.list("Service", namespace)) {
+                    Cancellation.checkpoint();
+                    both(found, "Service " + namespace + "/" + service.path("metadata").path("name").asText(), document(service));
                 }
             }
         } catch (ObjectLookup.Unavailable e) {
@@ -91,26 +102,30 @@ final class RelatedObjects {
                 && "statefulsets".equals(request.path("resource").path("resource").asText());
     }
 
-    private void addMounted(Found found, String workload, ObjectNode json, String namespace) throws ObjectLookup.Unavailable {
+    private static void addMounted(ObjectLookup calls, Found found, String workload, ObjectNode json, String namespace)
+            throws ObjectLookup.Unavailable {
         for (ClusterModelBuilder.Mounted mounted : mountedByNatsServer(workload, json)) {
             if (!mounted.kind().equals("ConfigMap")) {
                 continue; // Secrets are not read; a TLS Secret is mounted into every good StatefulSet
             }
             String label = "ConfigMap " + namespace + "/" + mounted.name();
-            Optional<ObjectNode> configMap = lookup.get("ConfigMap", namespace, mounted.name());
+            Optional<ObjectNode> configMap = calls.get("ConfigMap", namespace, mounted.name());
             if (configMap.isPresent()) {
-                both(found, label, configMap.get());
+                both(found, label, document(configMap.get()));
             } else {
                 found.notes().add(label + " not found: the configuration it mounts is not checked");
             }
         }
     }
 
-    private void addMountingStatefulSets(Found found, String kind, String holder, String namespace) throws ObjectLookup.Unavailable {
-        for (ObjectNode statefulSet : lookup.list("StatefulSet", namespace)) {
+    private static void addMountingStatefulSets(ObjectLookup calls, Found found, String kind, String holder, String namespace)
+            throws ObjectLookup.Unavailable {
+        for (ObjectNode statefulSet : calls.list("StatefulSet", namespace)) {
+            Cancellation.checkpoint();
             String label = "StatefulSet " + namespace + "/" + statefulSet.path("metadata").path("name").asText();
-            if (mountedByNatsServer(label, statefulSet).contains(new ClusterModelBuilder.Mounted(kind, holder))) {
-                both(found, label, statefulSet);
+            String document = document(statefulSet);
+            if (mountedByNatsServer(label, document).contains(new ClusterModelBuilder.Mounted(kind, holder))) {
+                both(found, label, document);
             }
         }
         if (found.nothingRelated()) {
@@ -119,12 +134,51 @@ final class RelatedObjects {
     }
 
     private static List<ClusterModelBuilder.Mounted> mountedByNatsServer(String label, ObjectNode workload) {
-        List<KubeObject> objects = JsonManifests.read(label, document(workload)).objects();
+        return mountedByNatsServer(label, document(workload));
+    }
+
+    private static List<ClusterModelBuilder.Mounted> mountedByNatsServer(String label, String workload) {
+        List<KubeObject> objects = JsonManifests.read(label, workload).objects();
         return objects.isEmpty() ? List.of() : ClusterModelBuilder.mountedByNatsServer(objects.get(0));
     }
 
-    private static void both(Found found, String label, ObjectNode object) {
-        String document = document(object);
+    /**
+     * The lookups of one review: each call made only while the budget lasts, and not once the
+     * review was stopped.
+     */
+    private static final class Budgeted implements ObjectLookup {
+
+        private final ObjectLookup lookup;
+        private final Duration budget;
+        private final long end;
+
+        Budgeted(ObjectLookup lookup, Duration budget) {
+            this.lookup = lookup;
+            this.budget = budget;
+            this.end = System.nanoTime() + budget.toNanos();
+        }
+
+        @Override
+        public Optional<ObjectNode> get(String kind, String namespace, String name) throws Unavailable {
+            beforeCall();
+            return lookup.get(kind, namespace, name);
+        }
+
+        @Override
+        public List<ObjectNode> list(String kind, String namespace) throws Unavailable {
+            beforeCall();
+            return lookup.list(kind, namespace);
+        }
+
+        private void beforeCall() throws Unavailable {
+            Cancellation.checkpoint();
+            if (System.nanoTime() - end > 0) {
+                throw new Unavailable("the lookups took longer than " + budget.toMillis() + " ms");
+            }
+        }
+    }
+
+    private static void both(Found found, String label, String document) {
         found.before().put(label, document);
         found.after().put(label, document);
     }

@@ -59,6 +59,11 @@ final class ReviewMetrics {
         metrics.counter("natsguard.overloaded").increment();
     }
 
+    /** A request body that had not arrived by the review deadline: its connection closed, or its stream reset. */
+    void bodyTimedOut() {
+        metrics.counter("natsguard.review.body.timeouts").increment();
+    }
+
     void timedOut() {
         metrics.counter("natsguard.review.timeouts").increment();
     }

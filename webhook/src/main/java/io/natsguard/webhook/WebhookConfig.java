@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * natsguard serve's own settings, as Quarkus configuration (application.properties, system
  * properties, or environment variables such as {@code NATSGUARD_LOOKUPS_ENABLED}). A misspelt
- * {@code natsguard.*} setting stops the start. The port and the lookup timeout are handed to
- * Quarkus in application.properties, which holds their defaults and the certificate files'.
+ * {@code natsguard.*} setting stops the start. The port is handed to Quarkus in
+ * application.properties, which holds its default and the certificate files'.
  */
 @ConfigMapping(prefix = "natsguard")
 public interface WebhookConfig {
@@ -95,7 +95,11 @@ public interface WebhookConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** Connection and request timeout of each API call (1s): quarkus.kubernetes-client.*-timeout. */
-        Optional<Duration> timeout();
+        /**
+         * Connection and request timeout of each API call ({@link LookupClientConfig}). A review
+         * starts no lookup later than its deadline less twice this, and is then checked alone.
+         */
+        @WithDefault("1s")
+        Duration timeout();
     }
 }

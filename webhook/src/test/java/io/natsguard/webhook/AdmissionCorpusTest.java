@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,10 @@ class AdmissionCorpusTest {
     /** A stub Kubernetes API over HTTPS on loopback, holding for each row the objects of its context column. */
     @KubernetesTestServer
     KubernetesServer api;
+
+    /** The webhook's own client of the API. */
+    @Inject
+    KubernetesClient client;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -162,9 +170,79 @@ class AdmissionCorpusTest {
         }
     }
 
+    @Test
+    void aNamespaceWithMoreServicesThanOneListHoldsIsTooManyToLookUp() throws Exception {
+        api.expect().get().withPath("/api/v1/namespaces/nats-many/services?limit=250")
+                .andReturn(200, "{\"apiVersion\":\"v1\",\"kind\":\"ServiceList\",\"metadata\":{\"continue\":\"more\"},\"items\":[]}").once();
+        HasMetadata configMap = api.getClient().resource(contextObject(inNamespace("pair-replicas5-configmap-create.json", "nats-many"))).create();
+        JsonNode response;
+        try {
+            response = JSON.readTree(post(inNamespace("pair-replicas5-statefulset-create.json", "nats-many")).body()).path("response");
+        } finally {
+            api.getClient().resource(configMap).delete();
+        }
+        assertThat(response.path("allowed").asBoolean()).isTrue();
+        assertThat(response.path("warnings").toString())
+                .contains("natsguard: related objects not looked up (more than 250 Services in nats-many, too many to look up): checked alone");
+    }
+
+    @Test
+    void aNamespaceWithMoreStatefulSetsThanOneListHoldsIsTooManyToLookUp() throws Exception {
+        api.expect().get().withPath("/apis/apps/v1/namespaces/nats-many-sets/statefulsets?limit=250")
+                .andReturn(200, "{\"apiVersion\":\"apps/v1\",\"kind\":\"StatefulSetList\",\"metadata\":{\"continue\":\"more\"},\"items\":[]}")
+                .once();
+        JsonNode response = JSON.readTree(post(inNamespace("pair-replicas5-configmap-create.json", "nats-many-sets")).body()).path("response");
+        assertThat(response.path("allowed").asBoolean()).isTrue();
+        assertThat(response.path("warnings").toString()).contains("more than 250 StatefulSets in nats-many-sets, too many to look up");
+    }
+
+    /**
+     * Six mounted ConfigMaps from an API that takes 600 ms a call would take the review past its
+     * 3 s deadline; no call starts after the first second, so it is checked alone well before.
+     */
+    @Test
+    void aReviewWhoseApiIsSlowIsCheckedAloneBeforeItsDeadline() throws Exception {
+        ObjectNode review = (ObjectNode) JSON.readTree(inNamespace("pair-replicas5-statefulset-create.json", "nats-slow"));
+        ObjectNode pod = (ObjectNode) review.at("/request/object/spec/template/spec");
+        for (int i = 1; i <= 5; i++) {
+            ((ArrayNode) pod.path("volumes")).addObject().put("name", "extra-" + i)
+                    .putObject("configMap").put("name", "extra-" + i);
+            ((ArrayNode) pod.path("containers").path(0).path("volumeMounts")).addObject()
+                    .put("name", "extra-" + i).put("mountPath", "/etc/extra-" + i);
+        }
+        for (String configMap : List.of("nats-config", "extra-1", "extra-2", "extra-3", "extra-4", "extra-5")) {
+            api.expect().get().delay(600, TimeUnit.MILLISECONDS).withPath("/api/v1/namespaces/nats-slow/configmaps/" + configMap)
+                    .andReturn(404, "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"status\":\"Failure\",\"code\":404}").once();
+        }
+        HttpResponse<String> answer = post(JSON.writeValueAsBytes(review));
+        assertThat(answer.body()).doesNotContain("natsguard: not checked");
+        assertThat(JSON.readTree(answer.body()).at("/response/warnings").toString())
+                .contains("natsguard: related objects not looked up (the lookups took longer than 1000 ms): checked alone");
+    }
+
+    @Test
+    void theLookupClientGivesUpAfterTheLookupTimeoutAndNeverRetries() {
+        // natsguard.lookups.timeout (1s), set as the client is made, not fabric8's 10 s
+        assertThat(client.getConfiguration().getRequestTimeout()).isEqualTo(1000);
+        assertThat(client.getConfiguration().getConnectionTimeout()).isEqualTo(1000);
+        assertThat(client.getConfiguration().getRequestRetryBackoffLimit()).isZero();
+    }
+
+    /** A corpus request moved to another namespace, with its object. */
+    private static byte[] inNamespace(String file, String namespace) throws Exception {
+        ObjectNode review = (ObjectNode) JSON.readTree(Files.readAllBytes(Corpus.ADMISSION.resolve(file)));
+        ((ObjectNode) review.path("request")).put("namespace", namespace);
+        ((ObjectNode) review.at("/request/object/metadata")).put("namespace", namespace);
+        return JSON.writeValueAsBytes(review);
+    }
+
     /** The object of a context request, as the API server would store it. */
     private static String contextObject(String file) throws Exception {
-        ObjectNode object = (ObjectNode) JSON.readTree(Files.readAllBytes(Corpus.ADMISSION.resolve(file))).path("request").path("object");
+        return contextObject(Files.readAllBytes(Corpus.ADMISSION.resolve(file)));
+    }
+
+    private static String contextObject(byte[] review) throws Exception {
+        ObjectNode object = (ObjectNode) JSON.readTree(review).path("request").path("object");
         ((ObjectNode) object.path("metadata")).remove(List.of("managedFields", "resourceVersion", "uid"));
         return object.toString();
     }

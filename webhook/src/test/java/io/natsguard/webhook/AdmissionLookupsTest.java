@@ -1,12 +1,15 @@
 package io.natsguard.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natsguard.policy.Policy;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,8 @@ class AdmissionLookupsTest {
 
         final List<ObjectNode> objects = new ArrayList<>();
         boolean down;
+        /** How long each call takes. */
+        Duration slowness = Duration.ZERO;
         int calls;
 
         InMemoryApi holding(String... requestFiles) throws Exception {
@@ -46,6 +51,11 @@ class AdmissionLookupsTest {
         @Override
         public List<ObjectNode> list(String kind, String namespace) throws Unavailable {
             calls++;
+            try {
+                Thread.sleep(slowness.toMillis());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
             if (down) {
                 throw new Unavailable("list " + kind + " in " + namespace + ": SocketTimeoutException");
             }
@@ -55,7 +65,8 @@ class AdmissionLookupsTest {
     }
 
     private final InMemoryApi api = new InMemoryApi();
-    private final AdmissionReviewer reviewer = new AdmissionReviewer(Policy.defaults(), Optional.of(new RelatedObjects(api)));
+    private static final Duration BUDGET = Duration.ofMillis(100);
+    private final AdmissionReviewer reviewer = new AdmissionReviewer(Policy.defaults(), Optional.of(new RelatedObjects(api, BUDGET)));
 
     private static JsonNode request(String file) throws Exception {
         return JSON.readTree(Files.readAllBytes(Corpus.ADMISSION.resolve(file))).path("request");
@@ -138,6 +149,26 @@ class AdmissionLookupsTest {
         JsonNode ownFault = review("statefulset-args-headless-route-create.json");
         assertThat(ownFault.path("allowed").asBoolean()).isFalse();
         assertThat(ownFault.path("status").path("message").asText()).contains("[routes-single-dns-name]");
+    }
+
+    @Test
+    void noLookupStartsPastTheBudgetAndTheObjectIsCheckedAlone() throws Exception {
+        // A scale needs three calls (StatefulSet, ConfigMap, Services); at 60 ms each the third would start past 100 ms.
+        api.holding("statefulset-good-configmap-mounted-create.json", "configmap-good-create.json").slowness = Duration.ofMillis(60);
+        JsonNode response = review("statefulset-scale-subresource-update.json");
+        assertThat(response.path("allowed").asBoolean()).isTrue();
+        assertThat(response.path("warnings").toString())
+                .contains("natsguard: related objects not looked up (the lookups took longer than 100 ms): checked alone");
+        assertThat(api.calls).isLessThan(3);
+    }
+
+    @Test
+    void theLookupBudgetIsWhatTheDeadlineLeavesAfterTwoCallTimeouts() {
+        assertThat(ReviewBeans.lookupBudget(Duration.ofSeconds(3), Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> ReviewBeans.lookupBudget(Duration.ofSeconds(3), Duration.ofMillis(1500)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("natsguard serve: natsguard.lookups.timeout (1500 ms) leaves lookups no time within natsguard.review.deadline "
+                        + "(3000 ms): the deadline must be more than twice the lookup timeout");
     }
 
     @Test

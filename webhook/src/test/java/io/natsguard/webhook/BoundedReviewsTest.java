@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +27,16 @@ import org.junit.jupiter.api.Test;
 @TestProfile(BoundedReviewsTest.AloneProfile.class)
 class BoundedReviewsTest {
 
-    /** Each object judged alone: no Kubernetes API to look related objects up in. */
+    /**
+     * Each object judged alone: no Kubernetes API to look related objects up in. A deadline far
+     * past any bound's: this app starts for this test alone, and its first review, on a cold JVM,
+     * must be judged at its bound, not answered "not checked" at the 3 s deadline.
+     */
     public static class AloneProfile implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("natsguard.lookups.enabled", "false");
+            return Map.of("natsguard.lookups.enabled", "false", "natsguard.review.deadline", "60s");
         }
     }
 
@@ -117,11 +122,11 @@ class BoundedReviewsTest {
         request.set("object", object);
         HttpClient client = Https.client("tls");
         HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(Https.BASE + "/validate"))
-                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(90)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(review))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.body()).doesNotContain("not checked: the review took longer");
+        assertThat(answer.body()).doesNotContain("natsguard: not checked");
         return answer.body();
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A judge that tests control (enabled by {@link HostileReviewsTest.Profile} only): a review whose uid
+ * A judge that tests control (enabled by {@link HostileReviewsTest.Profile} and
+ * {@link UncheckedDeniedTest.StrictProfile} only): a review whose uid
  * starts with {@code spin-} works until its worker is interrupted, calling
  * {@link Cancellation#checkpoint()} as the core does, slow whatever the parser becomes; one whose uid
  * starts with {@code stuck-} ignores interrupts until {@link #releaseStuck()}; any other review is

@@ -1,7 +1,10 @@
 package io.natsguard.webhook;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
@@ -35,6 +38,23 @@ final class Https {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, tmf.getTrustManagers(), null);
         return tls;
+    }
+
+    /** A POST of this review to /validate as the API server sends it (with its timeout), given 30 s. */
+    static HttpRequest post(byte[] review) {
+        return HttpRequest.newBuilder(URI.create(BASE + "/validate?timeout=10s")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(review)).build();
+    }
+
+    /** A GET of this path, on a fresh client. */
+    static HttpResponse<String> get(String path) throws Exception {
+        return client("tls").send(HttpRequest.newBuilder(URI.create(BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of a sample in /q/metrics, such as {@code natsguard_overloaded_total}; 0 when it is not there yet. */
+    static double metric(String sample) throws Exception {
+        return get("/q/metrics").body().lines().filter(line -> line.startsWith(sample + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(sample.length() + 1))).orElse(0.0);
     }
 
     /** The call's result once it succeeds, trying for up to 15 s (the server re-reads its certificate every second). */

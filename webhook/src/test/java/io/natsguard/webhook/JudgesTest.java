@@ -70,39 +70,45 @@ class JudgesTest {
         return new AdmissionReviewer.Review("admission.k8s.io/v1", uid, request);
     }
 
+    /** This test's judgement of a review of this uid, on the workers. */
+    private CompletableFuture<AdmissionReviewer.Answer> submit(String uid) throws Exception {
+        AdmissionReviewer.Review review = review(uid);
+        return judges.judge(() -> judge(review));
+    }
+
     @Test
     void aJudgementPastItsDeadlineIsStoppedAndItsWorkerServesTheNextReview() throws Exception {
-        judges = new Judges(this::judge, 1, DEADLINE);
-        CompletableFuture<AdmissionReviewer.Answer> slow = judges.judge(review("slow"));
+        judges = new Judges(1, DEADLINE);
+        CompletableFuture<AdmissionReviewer.Answer> slow = submit("slow");
         assertThatThrownBy(() -> slow.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TimeoutException.class).hasMessageContaining("the review took longer than 200 ms");
         assertThat(stopped.await(10, TimeUnit.SECONDS)).as("the slow judgement stopped at a checkpoint").isTrue();
-        AdmissionReviewer.Answer next = judges.judge(review("good")).get(10, TimeUnit.SECONDS);
+        AdmissionReviewer.Answer next = submit("good").get(10, TimeUnit.SECONDS);
         assertThat(next.body()).contains("\"uid\":\"good\"");
         assertThat(judges.longestOverdue()).isZero();
     }
 
     @Test
     void aReviewStillQueuedAtItsDeadlineNeverStarts() throws Exception {
-        judges = new Judges(this::judge, 1, DEADLINE);
-        CompletableFuture<AdmissionReviewer.Answer> running = judges.judge(review("deaf"));
-        CompletableFuture<AdmissionReviewer.Answer> queued = judges.judge(review("queued"));
+        judges = new Judges(1, DEADLINE);
+        CompletableFuture<AdmissionReviewer.Answer> running = submit("deaf");
+        CompletableFuture<AdmissionReviewer.Answer> queued = submit("queued");
         for (CompletableFuture<AdmissionReviewer.Answer> answer : List.of(running, queued)) {
             assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(TimeoutException.class);
         }
         release.countDown();
-        judges.judge(review("good")).get(10, TimeUnit.SECONDS);
+        submit("good").get(10, TimeUnit.SECONDS);
         assertThat(started.get()).as("deaf and good started; queued never did").isEqualTo(2);
     }
 
     @Test
     void beyondTheWorkersAndTheirQueueAReviewIsRefused() throws Exception {
-        judges = new Judges(this::judge, 1, Duration.ofMinutes(1));
+        judges = new Judges(1, Duration.ofMinutes(1));
         List<CompletableFuture<AdmissionReviewer.Answer>> held = new ArrayList<>();
         for (int i = 0; i < 5; i++) { // one judged, four queued
-            held.add(judges.judge(review("deaf")));
+            held.add(submit("deaf"));
         }
-        assertThatThrownBy(() -> judges.judge(review("one-too-many"))).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> submit("one-too-many")).isInstanceOf(RejectedExecutionException.class);
         release.countDown();
         for (CompletableFuture<AdmissionReviewer.Answer> answer : held) {
             answer.get(10, TimeUnit.SECONDS);
@@ -111,22 +117,22 @@ class JudgesTest {
 
     @Test
     void aWorkerDeafToItsInterruptIsOverdueUntilItEnds() throws Exception {
-        judges = new Judges(this::judge, 1, DEADLINE);
-        CompletableFuture<AdmissionReviewer.Answer> deaf = judges.judge(review("deaf"));
+        judges = new Judges(1, DEADLINE);
+        CompletableFuture<AdmissionReviewer.Answer> deaf = submit("deaf");
         assertThatThrownBy(() -> deaf.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(TimeoutException.class);
         Duration first = judges.longestOverdue();
         Thread.sleep(50);
         assertThat(judges.longestOverdue()).isGreaterThan(first);
         release.countDown();
-        judges.judge(review("good")).get(10, TimeUnit.SECONDS); // the same single worker: the deaf one has ended
+        submit("good").get(10, TimeUnit.SECONDS); // the same single worker: the deaf one has ended
         assertThat(judges.longestOverdue()).isZero();
     }
 
     @Test
     void aFaultIsTheAnswersFault() throws Exception {
-        judges = new Judges(review -> {
+        judges = new Judges(1, DEADLINE);
+        assertThatThrownBy(() -> judges.judge(() -> {
             throw new StackOverflowError();
-        }, 1, DEADLINE);
-        assertThatThrownBy(() -> judges.judge(review("any")).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
+        }).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
     }
 }
