@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The release archive installs and runs without the source tree, through a symlink on PATH as the README says. */
 class DistributionIT {
 
-    private static final Path HOME = Path.of(System.getProperty("natsguard.home", ".")).toAbsolutePath();
     /** The mesh CronJob's setting (webhook-manifests/mesh-cronjob): the JVM sizes a 96 MiB heap. */
     private static final String SMALL_HEAP = "-XX:MaxRAM=192m";
 
@@ -43,6 +42,7 @@ class DistributionIT {
 
         Run version = exec(Map.of(), natsguard.toString(), "--version");
         assertThat(version.stdout.strip()).matches("natsguard \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{7,}(-dirty)?|unknown)\\)");
+
     }
 
     /**
@@ -86,7 +86,7 @@ class DistributionIT {
     }
 
     private static Path archive() throws IOException {
-        try (Stream<Path> files = Files.list(HOME.resolve("target"))) {
+        try (Stream<Path> files = Files.list(Path.of("target").toAbsolutePath())) {
             return files.filter(p -> p.getFileName().toString().matches("natsguard-.*\\.tar\\.gz")).findFirst().orElseThrow();
         }
     }

@@ -3,6 +3,7 @@ package io.natsguard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natsguard.testing.NatsguardProcess;
+import io.natsguard.testing.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code bin/natsguard fix} as a user runs it: the diff, the rewrite, the exit codes. */
 class FixCommandIT {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/fix/configmap-no-routes/nats.yaml");
+    private static final Path FIXTURE = Repository.path("core/src/test/resources/fix/configmap-no-routes/nats.yaml");
 
     @TempDir
     Path dir;

@@ -38,7 +38,7 @@ class PreCommitIT {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("natsguard"), NatsguardProcess.launcher());
         env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "PRE_COMMIT_HOME", tmp.resolve("pre-commit-home").toString(),
-                "NATSGUARD_CACHE_DIR", HOME.resolve("target/natsguard-cache").toString(),
+                "NATSGUARD_CACHE_DIR", NatsguardProcess.CACHE.toString(),
                 "GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
                 "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com");
         repo = Files.createDirectories(tmp.resolve("repo"));

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs the built {@code bin/natsguard} as a user would, and collects what it printed. */
 public final class NatsguardProcess {
 
-    private static final Path HOME = Path.of(System.getProperty("natsguard.home", ".")).toAbsolutePath().normalize();
+    /** The start-up caches of the runs: in the module's build folder, made once for all the tests. */
+    public static final Path CACHE = Path.of("target/natsguard-cache").toAbsolutePath();
 
     public record Result(int exitCode, String stdout, String stderr) {
     }
@@ -21,7 +22,7 @@ public final class NatsguardProcess {
     }
 
     public static Path launcher() {
-        return HOME.resolve("bin/natsguard");
+        return Repository.path("bin/natsguard");
     }
 
     /**
@@ -45,7 +46,7 @@ public final class NatsguardProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().retainAll(List.of("PATH", "HOME", "JAVA_HOME", "LANG"));
-        environment.put("NATSGUARD_CACHE_DIR", HOME.resolve("target/natsguard-cache").toString());
+        environment.put("NATSGUARD_CACHE_DIR", CACHE.toString());
         environment.putAll(env);
         Path out = Files.createTempFile("natsguard-out", ".txt");
         Path err = Files.createTempFile("natsguard-err", ".txt");

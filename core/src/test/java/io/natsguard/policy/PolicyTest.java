@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.natsguard.limit.Limits;
 import io.natsguard.report.Severity;
 import io.natsguard.rule.Rules;
+import io.natsguard.testing.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ class PolicyTest {
     @Test
     void theBuiltInPolicyIsTheRepositorysDefault() throws Exception {
         Policy policy = Policy.defaults();
-        Policy file = Policy.load(Path.of("policies/default.conf"));
+        Policy file = Policy.load(Repository.path("policies/default.conf"));
         for (var rule : Rules.all()) {
             assertThat(policy.settings(rule)).isEqualTo(file.settings(rule));
             assertThat(policy.settings(rule).severity()).isEqualTo(rule.info().severity());

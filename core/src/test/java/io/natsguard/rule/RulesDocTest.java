@@ -2,9 +2,8 @@ package io.natsguard.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natsguard.cli.RulesCommand;
+import io.natsguard.testing.Repository;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** docs/rules.md is generated from the rules' metadata and must be current. */
@@ -12,9 +11,9 @@ class RulesDocTest {
 
     @Test
     void theCommittedRulesDocIsCurrent() throws Exception {
-        String committed = Files.readString(Path.of("docs/rules.md"));
+        String committed = Files.readString(Repository.path("docs/rules.md"));
         assertThat(committed).as("docs/rules.md is stale: run bin/natsguard rules --format markdown > docs/rules.md")
-                .isEqualTo(RulesCommand.markdown());
+                .isEqualTo(RulesDoc.markdown());
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class Corpus {
     }
 
     public static Path root() {
-        Path root = Path.of(System.getProperty("natsguard.corpus", "../shared/corpus"));
+        Path root = Path.of(System.getProperty("natsguard.corpus", Repository.root().resolveSibling("shared/corpus").toString()));
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("shared corpus not found at " + root.toAbsolutePath()
                     + " (set -Dnatsguard.corpus=DIR)");

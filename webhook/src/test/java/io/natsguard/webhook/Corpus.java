@@ -2,10 +2,10 @@ package io.natsguard.webhook;
 
 import java.nio.file.Path;
 
-/** ../shared/corpus/admission, or where the build says the shared corpus is (-Dnatsguard.corpus). */
+/** The admission corpus of the shared corpora (io.natsguard.testing.Corpus: -Dnatsguard.corpus, or beside the repository). */
 final class Corpus {
 
-    static final Path ADMISSION = Path.of(System.getProperty("shared.corpus", "../../shared/corpus")).resolve("admission");
+    static final Path ADMISSION = io.natsguard.testing.Corpus.root().resolve("admission");
 
     private Corpus() {
     }

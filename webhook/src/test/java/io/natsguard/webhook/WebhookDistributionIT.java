@@ -2,6 +2,7 @@ package io.natsguard.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natsguard.testing.Repository;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,8 +79,8 @@ class WebhookDistributionIT {
     /** Both release archives unpacked as the README's Install section says: one natsguard-VERSION directory. */
     private Path install() throws Exception {
         Path opt = Files.createDirectories(tmp.resolve("opt"));
-        unpack(archive(Path.of("../target"), "natsguard-[0-9].*\\.tar\\.gz", "the main build (mvn -B package) first"), opt);
-        unpack(archive(Path.of("target"), "natsguard-webhook-.*\\.tar\\.gz", "mvn -B -f webhook/pom.xml package"), opt);
+        unpack(archive(Repository.path("cli/target"), "natsguard-[0-9].*\\.tar\\.gz", "mvn -B package"), opt);
+        unpack(archive(Path.of("target"), "natsguard-webhook-.*\\.tar\\.gz", "mvn -B package"), opt);
         List<Path> unpacked;
         try (Stream<Path> dirs = Files.list(opt)) {
             unpacked = dirs.toList();

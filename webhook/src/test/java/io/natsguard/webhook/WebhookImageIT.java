@@ -2,6 +2,7 @@ package io.natsguard.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natsguard.testing.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookImageIT {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final Path REPOSITORY = Repository.root();
     private static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
 
     @Test

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.natsguard.testing.Repository;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ class WebhookManifestsTest {
     private static List<HasMetadata> render(String variant) throws Exception {
         Path out = Files.createTempFile("natsguard-manifests", ".yaml");
         try {
-            Process kubectl = new ProcessBuilder("kubectl", "kustomize", "webhook-manifests/" + variant)
+            Process kubectl = new ProcessBuilder("kubectl", "kustomize", Repository.path("webhook-manifests/" + variant).toString())
                     .redirectOutput(out.toFile()).redirectErrorStream(false).start();
             assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(kubectl.exitValue()).as(new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
