@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "natsguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Policy linter and admission webhook for NATS server clusters.",
-        subcommands = {LintCommand.class, FixCommand.class, ParseCommand.class, MeshCommand.class, RulesCommand.class, AotTrainCommand.class})
+        subcommands = {LintCommand.class, FixCommand.class, ParseCommand.class, MeshCommand.class, RulesCommand.class, ServeCommand.class,
+                AotTrainCommand.class})
 public class NatsguardCommand {
 }

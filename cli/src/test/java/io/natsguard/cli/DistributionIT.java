@@ -43,6 +43,12 @@ class DistributionIT {
         Run version = exec(Map.of(), natsguard.toString(), "--version");
         assertThat(version.stdout.strip()).matches("natsguard \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{7,}(-dirty)?|unknown)\\)");
 
+        // every command is listed, serve too, though the launcher starts the webhook application for it
+        Run help = exec(Map.of(), natsguard.toString(), "--help");
+        assertThat(help.exitCode).isZero();
+        assertThat(help.stdout).containsPattern("(?m)^  serve +Run the admission webhook")
+                .containsPattern("(?m)^  lint ").containsPattern("(?m)^  fix ").containsPattern("(?m)^  parse ")
+                .containsPattern("(?m)^  mesh ").containsPattern("(?m)^  rules ");
     }
 
     /**

@@ -18,7 +18,7 @@ final class PackagedWebhook {
     private PackagedWebhook() {
     }
 
-    /** Starts it with these system properties (after the defaults, so they win) and waits up to 2 minutes for it to exit. */
+    /** Starts serve with these system properties (after the defaults, so they win) and waits up to 2 minutes for it to exit. */
     static Exit runToExit(Path tmp, String... properties) throws Exception {
         Path output = tmp.resolve("serve.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Dnatsguard.port=0",
@@ -27,7 +27,7 @@ final class PackagedWebhook {
         for (String property : properties) {
             command.add("-D" + property);
         }
-        command.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toString()));
+        command.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toString(), "serve"));
         Process serve = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             assertThat(serve.waitFor(2, TimeUnit.MINUTES)).as("natsguard serve exited").isTrue();

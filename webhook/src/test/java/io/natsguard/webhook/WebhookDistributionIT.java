@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -58,13 +59,31 @@ class WebhookDistributionIT {
     @Test
     void theInstalledServeMakesItsCacheAsTheImageBuildDoes() throws Exception {
         Path installed = install();
-        ProcessBuilder train = new ProcessBuilder(installed.resolve("bin/natsguard").toString(), "serve", "--aot-train")
-                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile());
-        train.environment().put("NATSGUARD_CACHE_DIR", tmp.resolve("cache").toString());
-        Process process = train.start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(log()).isZero();
+        assertThat(serve(installed, "--aot-train")).as(log()).isZero();
         assertCacheAndItsTrial();
+    }
+
+    /** The launcher hands serve's options to the webhook application, whose picocli command reads them. */
+    @Test
+    void theInstalledServeReadsItsOwnOptions() throws Exception {
+        Path installed = install();
+        assertThat(serve(installed, "--help")).as(log()).isZero();
+        assertThat(log()).startsWith("Usage: natsguard serve ").contains("--tls-cert=FILE");
+        assertThat(serve(installed, "--port", "http")).isEqualTo(2);
+        assertThat(log()).isEqualTo("natsguard serve: Invalid value for option '--port': 'http' is no port (0 to 65535)"
+                + " (see natsguard serve --help)\n");
+    }
+
+    /** Runs the installed {@code natsguard serve ARGS} to its end (output in serve.log) and gives its exit code. */
+    private int serve(Path installed, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(installed.resolve("bin/natsguard").toString(), "serve"));
+        command.addAll(List.of(args));
+        ProcessBuilder serve = new ProcessBuilder(command)
+                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile());
+        serve.environment().put("NATSGUARD_CACHE_DIR", tmp.resolve("cache").toString());
+        Process process = serve.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return process.exitValue();
     }
 
     /** The cache folder holds the webhook's cache and the marker of its trial with the options used (bin/natsguard). */
