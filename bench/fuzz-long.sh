@@ -11,9 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 target="${1:?usage: bench/fuzz-long.sh parser|manifests|chart-values|admission [DURATION]}"
 duration="${2:-30m}"
 case "$target" in
-  parser)       module=.;       test=ParserFuzzTest ;;
-  manifests)    module=.;       test=ManifestFuzzTest ;;
-  chart-values) module=.;       test=ChartValuesFuzzTest ;;
+  parser)       module=core;    test=ParserFuzzTest ;;
+  manifests)    module=core;    test=ManifestFuzzTest ;;
+  chart-values) module=core;    test=ChartValuesFuzzTest ;;
   admission)    module=webhook; test=AdmissionFuzzTest ;;
   *) echo "unknown target: $target (parser, manifests, chart-values, admission)" >&2; exit 64 ;;
 esac
@@ -28,9 +28,10 @@ echo "== $test for $duration in $work (commit $(git -C "$work" rev-parse --short
 
 start=$(date +%s)
 # The heap is capped so that the JVM stays under libFuzzer's 2 GiB RSS limit however long it runs;
-# JAZZER_FUZZ makes the default Surefire execution fuzz the one test it is given.
+# JAZZER_FUZZ makes the default Surefire execution fuzz the one test it is given (in its module;
+# the modules it depends on are built, and run no test).
 status=0
-(cd "$work/$module" && JAZZER_FUZZ=1 mvn -B test -DskipFuzz -Dtest="$test" -Djazzer.max_duration="$duration" \
+(cd "$work" && JAZZER_FUZZ=1 mvn -B test -pl "$module" -am -DskipFuzz -Dtest="$test" -Djazzer.max_duration="$duration" \
     -Dnatsguard.corpus="$corpus" -DargLine=-Xmx1g -Dsurefire.failIfNoSpecifiedTests=false) > "$log" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - start ))
 

@@ -3,7 +3,7 @@
 # of its own with a nats.conf of FINDINGS unknown fields, so that every finding is mapped from the
 # build back to its file. Times `natsguard lint` of each application directory given (side by side,
 # in turn, RUNS times each) and prints the median of each.
-# usage: bench/kustomize-findings.sh RUNS FILES FINDINGS APP_DIR...   (APP_DIR: a target/quarkus-app)
+# usage: bench/kustomize-findings.sh RUNS FILES FINDINGS APP_DIR...   (APP_DIR: a cli/target/quarkus-app)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="$1" files="$2" findings="$3"

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-15}"
-[ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
+[ -f cli/target/quarkus-app/quarkus-run.jar ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 tree=target/bench-tree
 bench/generate-gitops-tree.sh "$tree"
 one=examples/bad/single-service-route.yaml

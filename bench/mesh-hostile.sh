@@ -10,7 +10,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-3}"
 tree="${2:-.}"
 urls="$(mktemp)"
-java -cp target/test-classes io.natsguard.mesh.FakeMonitor endless dripping > "$urls" &
+java -cp cli/target/test-classes io.natsguard.mesh.FakeMonitor endless dripping > "$urls" &
 server=$!
 trap 'kill "$server"; rm -f "$urls"' EXIT
 until [ "$(wc -l < "$urls")" -ge 2 ]; do sleep 0.1; done

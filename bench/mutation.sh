@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Mutation testing (PIT) of the plain-Java core: conf, model, rule, policy, report. Too slow for
 # every CI run; run by hand, then record the scores in docs/quality.md. Prints the score per
-# package from PIT's CSV (target/pit-reports/mutations.csv; the HTML report is beside it).
+# package from PIT's CSV (core/target/pit-reports/mutations.csv; the HTML report is beside it).
 # usage: bench/mutation.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 start=$(date +%s)
-mvn -B -q test-compile org.pitest:pitest-maven:mutationCoverage -DskipFuzz
+mvn -B -q -pl core test-compile org.pitest:pitest-maven:mutationCoverage -DskipFuzz
 echo "== PIT took $(( $(date +%s) - start )) s"
 # CSV columns: file, class, mutator, method, line, status, killing test
 awk -F, '{
@@ -16,4 +16,4 @@ awk -F, '{
 } END {
   printf "%-28s %8s %8s %8s %7s\n", "package", "mutants", "killed", "no-cov", "score"
   for (p in total) printf "%-28s %8d %8d %8d %6.1f%%\n", p, total[p], killed[p], uncovered[p], 100 * killed[p] / total[p]
-}' target/pit-reports/mutations.csv | sort
+}' core/target/pit-reports/mutations.csv | sort

@@ -4,8 +4,7 @@
 # Prints JMH's table; the "bytes" rows are bytes parsed per second (divide by 10^6 for MB/s).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mvn -B -q install -DskipTests
-mvn -B -q -f bench/jmh/pom.xml package
+mvn -B -q package -DskipTests -pl bench/jmh -am   # core, then the benchmarks
 bench/generate-big-config.sh target/big.conf
 java -jar bench/jmh/target/benchmarks.jar ParseBenchmark \
   -p corpus=../shared/corpus/nats-conf -p bigConfig=target/big.conf \

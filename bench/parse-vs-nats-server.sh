@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-30}"
-[ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
+[ -f cli/target/quarkus-app/quarkus-run.jar ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 bench/generate-big-config.sh target/big.conf
 small=examples/good/conf/auth.conf
 bin/natsguard parse "$small" >/dev/null   # makes the start-up cache if missing

@@ -5,7 +5,7 @@
 # is a good cluster config under 1.2 MB of comments: read, parsed and judged in full), each on a
 # connection of its own, over HTTPS on loopback. Prints the answers by HTTP status, the 5xx other
 # than 503, the 503s, the connections dropped without an answer, p50 and p99 of the answers, and
-# the server's peak RSS (VmHWM). Needs a built webhook (mvn -B -f webhook/pom.xml package -DskipTests).
+# the server's peak RSS (VmHWM). Needs a built webhook (mvn -B package -DskipTests).
 # NATSGUARD (default bin/natsguard) names the launcher of another build, to measure two side by side.
 # usage: bench/webhook-big-reviews.sh [CONCURRENCY] [ROUNDS]
 set -euo pipefail

@@ -2,7 +2,7 @@
 # Load on natsguard serve over HTTPS on loopback, with wrk (apt-get install wrk): a typical ConfigMap
 # review (the admission corpus' configmap-good-create.json) against the floor of the same server
 # (/q/health/live), side by side in one run; then the server's peak RSS. Needs a built webhook
-# (mvn -B -f webhook/pom.xml package -DskipTests).
+# (mvn -B package -DskipTests).
 # With RATE, each connection pauses between requests (wrk's delay()) so that all together send about
 # RATE reviews/s: latency at a fixed load rather than at saturation (wrk reports the rate reached).
 # usage: bench/webhook-load.sh [SECONDS] [CONNECTIONS] [RATE]

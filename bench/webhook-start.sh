@@ -3,7 +3,7 @@
 # JDK 17 and JDK 25, each plain and with the start-up cache bin/natsguard makes (AppCDS on 17, AOT
 # cache on 25), interleaved round by round so that all four see the same machine; medians at the end.
 # The server runs as in the manifests (-XX:MaxRAM=256m). Needs a built webhook
-# (mvn -B -f webhook/pom.xml package -DskipTests), curl, and both JDKs.
+# (mvn -B package -DskipTests), curl, and both JDKs.
 # usage: bench/webhook-start.sh [ROUNDS] [JDK17_HOME] [JDK25_HOME]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
