@@ -1,6 +1,5 @@
 package io.natsguard.cli;
 
-import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleInfo;
 import io.natsguard.rule.Rules;
 import io.natsguard.rule.RulesDoc;
