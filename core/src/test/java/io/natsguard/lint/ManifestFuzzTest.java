@@ -16,7 +16,7 @@ import java.util.List;
  * arrives on standard input (ConfigMaps, base64 Secrets, block scalars, workloads, chart values),
  * the run ends in findings with positions and every format writes them; never another exception.
  * {@code mvn test} replays the seeds under {@code ManifestFuzzTestInputs/}; fuzz it for real with
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=ManifestFuzzTest}.
+ * {@code JAZZER_FUZZ=1 mvn test -pl core -DskipFuzz -Dtest=ManifestFuzzTest}.
  */
 class ManifestFuzzTest {
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  *     password appears nowhere in the answer.</li>
  * </ul>
  * {@code mvn test} replays the seeds under {@code AdmissionFuzzTestInputs/}; fuzz it for real with
- * {@code JAZZER_FUZZ=1 mvn -f webhook/pom.xml test -Dtest=AdmissionFuzzTest} (docs/quality.md).
+ * {@code bench/fuzz-long.sh admission DURATION} (docs/quality.md).
  */
 class AdmissionFuzzTest {
 

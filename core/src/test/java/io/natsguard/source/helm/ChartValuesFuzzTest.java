@@ -15,7 +15,7 @@ import java.util.List;
  * Fuzzing of the model of the official NATS chart's values (Jazzer): whatever a values file holds,
  * the model gives clusters whose positions point into the file, or problems; never an exception.
  * {@code mvn test} replays the seeds (values of corpus/helm) under {@code ChartValuesFuzzTestInputs/};
- * fuzz it for real with {@code JAZZER_FUZZ=1 mvn test -Dtest=ChartValuesFuzzTest} (docs/quality.md).
+ * fuzz it for real with {@code JAZZER_FUZZ=1 mvn test -pl core -DskipFuzz -Dtest=ChartValuesFuzzTest} (docs/quality.md).
  */
 class ChartValuesFuzzTest {
 
