@@ -1,5 +1,6 @@
 package io.natsguard.cli;
 
+import io.natsguard.base.Severity;
 import io.natsguard.lint.Baseline;
 import io.natsguard.lint.InputException;
 import io.natsguard.lint.Inputs;
@@ -8,7 +9,6 @@ import io.natsguard.policy.Policy;
 import io.natsguard.policy.PolicyException;
 import io.natsguard.report.Report;
 import io.natsguard.report.ReportFormat;
-import io.natsguard.report.Severity;
 import io.natsguard.source.HelmChart;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;

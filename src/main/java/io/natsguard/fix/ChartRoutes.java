@@ -1,14 +1,14 @@
 package io.natsguard.fix;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.Origin;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.error.Mark;
 
 /**
  * The route fix for a cluster the official NATS chart makes: the chart writes one route per pod

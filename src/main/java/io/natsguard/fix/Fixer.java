@@ -1,7 +1,7 @@
 package io.natsguard.fix;
 
 import com.typesafe.config.Config;
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.lint.Inputs;
 import io.natsguard.lint.Linter;
 import io.natsguard.model.Cluster;

@@ -1,7 +1,7 @@
 package io.natsguard.fix;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfValue;
-import io.natsguard.conf.Position;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.NatsConfig;

@@ -1,7 +1,7 @@
 package io.natsguard.lint;
 
 import com.typesafe.config.Config;
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.limit.Cancellation;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.policy.Policy;

@@ -1,11 +1,11 @@
 package io.natsguard.model;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfValue;
-import io.natsguard.conf.IncludeReader;
 import io.natsguard.conf.GoJson;
-import io.natsguard.conf.Position;
+import io.natsguard.conf.IncludeReader;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.Origin;
 import io.natsguard.source.helm.ChartRender;

@@ -1,7 +1,7 @@
 package io.natsguard.model;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfValue;
-import io.natsguard.conf.Position;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.natsguard.model;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.conf.Environment;
 import io.natsguard.conf.GoPaths;
 import io.natsguard.conf.IncludeReader;
-import io.natsguard.conf.Position;
 import io.natsguard.conf.SharedBudget;
 import io.natsguard.limit.Cancellation;
 import io.natsguard.limit.Limits;

@@ -1,6 +1,8 @@
 package io.natsguard.report;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
+import io.natsguard.base.Redactor;
+import io.natsguard.base.Severity;
 
 /**
  * One problem found: which rule, how bad, where (the file the user edits), and what to do. The

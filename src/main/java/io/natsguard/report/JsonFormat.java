@@ -3,6 +3,7 @@ package io.natsguard.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.natsguard.base.Severity;
 import io.natsguard.rule.Rules;
 import java.io.IOException;
 import java.io.OutputStream;

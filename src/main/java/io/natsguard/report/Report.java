@@ -1,7 +1,7 @@
 package io.natsguard.report;
 
+import io.natsguard.base.Severity;
 import io.natsguard.report.Finding;
-import io.natsguard.report.Severity;
 import io.natsguard.report.Suppression;
 import java.util.List;
 import java.util.Map;

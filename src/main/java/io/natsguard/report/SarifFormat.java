@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.natsguard.base.Severity;
 import io.natsguard.rule.Rule;
 import io.natsguard.rule.RuleInfo;
 import io.natsguard.rule.Rules;

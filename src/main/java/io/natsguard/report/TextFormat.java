@@ -1,6 +1,7 @@
 package io.natsguard.report;
 
-import io.natsguard.conf.Visible;
+import io.natsguard.base.Severity;
+import io.natsguard.base.Visible;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

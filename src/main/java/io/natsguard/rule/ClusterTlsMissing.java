@@ -1,8 +1,8 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.model.Cluster;
-import io.natsguard.report.Severity;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "cluster-tls-missing", severity = Severity.ERROR,

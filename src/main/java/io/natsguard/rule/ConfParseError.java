@@ -1,10 +1,10 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Redactor;
+import io.natsguard.base.Severity;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.NatsConfig;
-import io.natsguard.report.Redactor;
-import io.natsguard.report.Severity;
 import java.util.regex.Pattern;
 
 @AutoService(Rule.class)

@@ -1,11 +1,11 @@
 package io.natsguard.rule;
 
+import io.natsguard.base.Redactor;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.Route;
 import io.natsguard.model.Workload;
-import io.natsguard.report.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,10 +1,10 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.Route;
 import io.natsguard.model.Workload;
-import io.natsguard.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

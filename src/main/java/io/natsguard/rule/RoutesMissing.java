@@ -1,9 +1,9 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.Workload;
-import io.natsguard.report.Severity;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "routes-missing", severity = Severity.ERROR, autofix = true,

@@ -1,7 +1,7 @@
 package io.natsguard.rule;
 
 import com.typesafe.config.Config;
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 
 /** What a rule gets besides the cluster: its parameters from the policy, and where to report. */
 public interface RuleContext {

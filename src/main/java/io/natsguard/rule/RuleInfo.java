@@ -1,6 +1,6 @@
 package io.natsguard.rule;
 
-import io.natsguard.report.Severity;
+import io.natsguard.base.Severity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

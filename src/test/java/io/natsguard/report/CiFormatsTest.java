@@ -2,7 +2,8 @@ package io.natsguard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
+import io.natsguard.base.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.natsguard.base.Position;
+import io.natsguard.base.Severity;
 import io.natsguard.lint.Linter;
 import io.natsguard.policy.Policy;
 import io.natsguard.testing.Corpus;
@@ -32,9 +34,9 @@ class SarifFormatTest {
     @Test
     void locationsAreRelativePathsFileUrisOrTheStreamName() throws Exception {
         Report report = new Report(List.of(
-                new Finding("routes-missing", Severity.ERROR, new io.natsguard.conf.Position("k8s/../nats/sts.yaml", 3, 1), "a"),
-                new Finding("routes-missing", Severity.ERROR, new io.natsguard.conf.Position("/srv/nats.conf", 4, 2), "b"),
-                new Finding("cluster-name-missing", Severity.WARNING, new io.natsguard.conf.Position("<stdin>", 5, 3), "c")),
+                new Finding("routes-missing", Severity.ERROR, new io.natsguard.base.Position("k8s/../nats/sts.yaml", 3, 1), "a"),
+                new Finding("routes-missing", Severity.ERROR, new io.natsguard.base.Position("/srv/nats.conf", 4, 2), "b"),
+                new Finding("cluster-name-missing", Severity.WARNING, new io.natsguard.base.Position("<stdin>", 5, 3), "c")),
                 3, 1, 1, java.util.Map.of());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         ReportFormat.named("sarif").write(report, out);

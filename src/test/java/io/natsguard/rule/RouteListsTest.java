@@ -96,7 +96,7 @@ class RouteListsTest {
             }
 
             @Override
-            public void report(io.natsguard.conf.Position position, String message) {
+            public void report(io.natsguard.base.Position position, String message) {
                 messages.add(message);
             }
         });
