@@ -40,6 +40,13 @@ public final class Inputs {
             Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers, List<HelmValues> chartValues,
             ReadScope scope) {
 
+        /** The texts natsguard may rewrite: every file read, not the output of a Kustomize build (its sources are the files). */
+        public Map<String, String> rewritable() {
+            Map<String, String> files = new LinkedHashMap<>(texts);
+            kustomizeMappers.forEach(mapper -> files.remove(mapper.buildName()));
+            return files;
+        }
+
         /** The cluster model of everything read, within these bounds. */
         public ClusterModelBuilder.Model model(Limits limits) {
             ClusterModelBuilder builder = new ClusterModelBuilder(limits, scope);

@@ -170,7 +170,7 @@ public final class ClusterModelBuilder {
         problems.add(InputProblem.limit(w.replicasAt(), w.label() + " asks for " + w.replicas() + " replicas, past "
                 + "natsguard's bound of " + limits.maxReplicas() + " servers a cluster (limits.max-replicas): a full mesh "
                 + "of that size is beyond what NATS routes are made for, and its routes were not checked"));
-        return new Cluster(w.withoutReplicas(), cluster.config(), cluster.services(), cluster.advice());
+        return new Cluster(w.withoutReplicas(), cluster.config(), cluster.services(), cluster.chart());
     }
 
     // ---- the NATS Helm chart, from a HelmRelease or an Application ----

@@ -11,7 +11,8 @@ import io.natsguard.model.ConfigKeys;
         title = "Cluster TLS with insecure: true",
         rationale = "insecure skips the verification of the peer's certificate on outgoing routes: anyone who can "
                 + "answer on a route address joins the mesh and reads every message.",
-        fix = "Remove insecure: true and give the cluster tls block a ca_file that signs the route certificates.")
+        fix = "Remove insecure: true and give the cluster tls block a ca_file that signs the route certificates.",
+        chartFix = "remove insecure from config.cluster.tls.merge.")
 public final class ClusterTlsInsecure implements Rule {
 
     @Override

@@ -15,7 +15,9 @@ import io.natsguard.model.Route;
                 + "server and read all traffic.",
         fix = "Keep the config that holds route credentials in a Secret, take the password from a variable "
                 + "($ROUTE_PASSWORD from a secretKeyRef, or a bcrypt hash in cluster.authorization), "
-                + "or authenticate routes by TLS certificates (cluster.tls with verify) instead of passwords.")
+                + "or authenticate routes by TLS certificates (cluster.tls with verify) instead of passwords.",
+        chartFix = "keep config.cluster.routeURLs.password out of plain values (a Secret in Flux valuesFrom, "
+                + "or TLS certificates for route authentication).")
 public final class RouteCredentialsPlaintext implements Rule {
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
+import io.natsguard.edit.ConfText;
 import io.natsguard.lint.Inputs;
 import io.natsguard.lint.Linter;
 import io.natsguard.policy.Policy;
@@ -123,6 +124,29 @@ class FixTest {
             String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(test.exitValue()).as(config + ": " + output + "\n" + Files.readString(config)).isZero();
         }
+    }
+
+    @Test
+    void thePlanIsTheEditsTheLintFindingsCarry() throws Exception {
+        Fixer.Plan plan = plan(copy("configmap"));
+        assertThat(plan.fixed()).isNotEmpty().allSatisfy(f -> assertThat(plan.report().findings()).contains(f));
+        assertThat(plan.changes()).flatExtracting(Fixer.FileChange::edits)
+                .containsExactlyInAnyOrderElementsOf(plan.fixed().stream().flatMap(f -> f.fix().edits().stream()).distinct().toList());
+    }
+
+    @Test
+    void aSuppressedFindingIsNotFixed() throws Exception {
+        Files.writeString(dir.resolve("nats.conf"), """
+                # natsguard:ignore duration-unquoted the platform team reads this value as seconds (OPS-7)
+                ping_interval: 120
+                write_deadline: 2m
+                """);
+        Fixer.Plan plan = plan(dir);
+        assertThat(plan.changes()).singleElement().satisfies(change -> assertThat(change.after()).isEqualTo("""
+                # natsguard:ignore duration-unquoted the platform team reads this value as seconds (OPS-7)
+                ping_interval: 120
+                write_deadline: "2m"
+                """));
     }
 
     @Test
