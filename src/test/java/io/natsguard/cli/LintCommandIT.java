@@ -50,8 +50,15 @@ class LintCommandIT {
         NatsguardProcess.Result missing = lint("lint", "no/such/dir");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.stderr().strip()).isEqualTo("natsguard lint: no/such/dir: no such file or directory");
-        assertThat(lint("lint", "--fail-on", "sometimes", "examples").exitCode()).isEqualTo(2);
-        assertThat(lint("lint", "--format", "xml", "examples").exitCode()).isEqualTo(2);
+        assertThat(lint("lint", "--fail-on", "INFO", "examples/good").exitCode()).as("any case").isZero();
+        NatsguardProcess.Result level = lint("lint", "--fail-on", "sometimes", "examples");
+        assertThat(level.exitCode()).isEqualTo(2);
+        assertThat(level.stderr()).contains("Invalid value for option '--fail-on': expected one of [ERROR, WARNING, INFO, NEVER] "
+                + "(case-insensitive) but was 'sometimes'").doesNotContain("\tat ");
+        NatsguardProcess.Result format = lint("lint", "--format", "xml", "examples");
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.stderr()).contains("Invalid value for option '--format': unknown format 'xml' (text, json, sarif, junit, github)")
+                .doesNotContain("\tat ");
     }
 
     @Test
