@@ -19,7 +19,7 @@ class RulesDocTest {
 
     @Test
     void everyRuleHasCompleteMetadata() {
-        assertThat(Rules.all()).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(Rules.all()).hasSize(16);
         for (Rule rule : Rules.all()) {
             RuleInfo info = rule.info();
             assertThat(info).as(rule.getClass().getName() + " has @RuleInfo").isNotNull();
