@@ -14,9 +14,12 @@ public class CommandLineFactory {
         return configure(factory.create());
     }
 
-    /** No stack trace ever reaches the user: a bug is one line on stderr and exit code 3. */
+    /**
+     * No stack trace ever reaches the user: a bug is one line on stderr and exit code 3. Enum options
+     * (--fail-on, mesh's --format) take their values in any case.
+     */
     static CommandLine configure(CommandLine commandLine) {
-        return commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("natsguard: internal error: " + e);
             return ExitCodes.INTERNAL;
         });

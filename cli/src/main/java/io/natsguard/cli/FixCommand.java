@@ -1,6 +1,6 @@
 package io.natsguard.cli;
 
-import io.natsguard.fix.Edit;
+import io.natsguard.edit.Edit;
 import io.natsguard.fix.Fixer;
 import io.natsguard.fix.Rewrite;
 import io.natsguard.lint.InputException;
@@ -9,12 +9,13 @@ import io.natsguard.lint.Linter;
 import io.natsguard.policy.Policy;
 import io.natsguard.policy.PolicyException;
 import io.natsguard.report.Finding;
-import io.natsguard.rule.Rules;
+import io.natsguard.rule.RuleInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,15 +78,16 @@ public class FixCommand implements Callable<Integer> {
         List<Finding> remaining;
         try {
             // after a real fix, what lint now finds; with --dry-run, the findings the changes leave
-            remaining = dryRun || plan.changes().isEmpty() ? plan.findings().stream().filter(f -> !plan.fixed().contains(f)).toList()
+            remaining = dryRun || plan.changes().isEmpty() ? plan.report().findings().stream().filter(f -> !plan.fixed().contains(f)).toList()
                     : new Linter(policy).lint(Inputs.read(Inputs.Request.of(paths, System.in), policy.limits())).findings();
         } catch (InputException e) {
             err.println("natsguard fix: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        Map<String, RuleInfo> rules = plan.report().rulesById();
         for (Finding f : remaining) {
             err.println("natsguard fix: remains: " + f.position().file() + ":" + f.position().line() + ": " + f.ruleId()
-                    + (Rules.byId(f.ruleId()).map(r -> r.info().autofix()).orElse(false) ? " (no automatic fix here)" : ""));
+                    + (rules.get(f.ruleId()).autofix() ? " (no automatic fix here)" : ""));
         }
         out.flush();
         if (failures > 0) {

@@ -1,5 +1,6 @@
 package io.natsguard.cli;
 
+import io.natsguard.base.Severity;
 import io.natsguard.lint.Baseline;
 import io.natsguard.lint.InputException;
 import io.natsguard.lint.Inputs;
@@ -8,7 +9,6 @@ import io.natsguard.policy.Policy;
 import io.natsguard.policy.PolicyException;
 import io.natsguard.report.Report;
 import io.natsguard.report.ReportFormat;
-import io.natsguard.report.Severity;
 import io.natsguard.source.HelmChart;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -58,8 +58,9 @@ public class LintCommand implements Callable<Integer> {
 
     /** One report: a format, written to a file or to standard output. */
     static class Output {
-        @Option(names = "--format", description = "text (default), json, sarif, junit or github; repeat with --output for several reports.")
-        String format;
+        @Option(names = "--format", converter = ReportFormatConverter.class,
+                description = "text (default), json, sarif, junit or github; repeat with --output for several reports.")
+        ReportFormat format = ReportFormat.named("text");
 
         @Option(names = {"--output", "-o"}, description = "Write the report of the preceding --format to FILE (default: stdout).")
         Path file;
@@ -75,8 +76,19 @@ public class LintCommand implements Callable<Integer> {
     Path writeBaseline;
 
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
-            description = "Exit 1 when a finding is at or above: error (default), warning, or never.")
-    String failOn;
+            description = "Exit 1 when a finding is at or above: error (default), warning, info, or never.")
+    FailOn failOn;
+
+    /** The least severity that fails the run; never: none does. */
+    enum FailOn {
+        ERROR(Severity.ERROR), WARNING(Severity.WARNING), INFO(Severity.INFO), NEVER(null);
+
+        private final Severity threshold;
+
+        FailOn(Severity threshold) {
+            this.threshold = threshold;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -84,20 +96,8 @@ public class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Severity threshold;
-        List<ReportFormat> formats = new ArrayList<>();
-        try {
-            threshold = failOn.equalsIgnoreCase("never") ? null : Severity.parse(failOn);
-            if (outputs == null) {
-                outputs = List.of(new Output());
-            }
-            for (Output output : outputs) {
-                formats.add(ReportFormat.named(output.format == null ? "text" : output.format));
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("natsguard lint: " + (e.getMessage().startsWith("unknown format") ? e.getMessage()
-                    : "--fail-on takes error, warning or never, not '" + failOn + "'"));
-            return ExitCodes.USAGE;
+        if (outputs == null) {
+            outputs = List.of(new Output());
         }
         if (paths.isEmpty() && helmChart == null && helmValues == null) {
             err.println("natsguard lint: give at least one PATH (or --helm-chart DIR, or --helm-values FILE)");
@@ -123,15 +123,15 @@ public class LintCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        for (int i = 0; i < outputs.size(); i++) {
+        for (Output output : outputs) {
             try {
-                write(formats.get(i), report, outputs.get(i).file);
+                write(output.format, report, output.file);
             } catch (IOException e) {
-                err.println("natsguard lint: cannot write " + outputs.get(i).file + ": " + e.getMessage());
+                err.println("natsguard lint: cannot write " + output.file + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
         }
-        return report.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return report.fails(failOn.threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private static void write(ReportFormat format, Report report, Path file) throws IOException {

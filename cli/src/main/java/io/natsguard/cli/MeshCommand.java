@@ -3,6 +3,7 @@ package io.natsguard.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.natsguard.base.Redactor;
 import io.natsguard.limit.Limits;
 import io.natsguard.lint.InputException;
 import io.natsguard.lint.Inputs;
@@ -15,7 +16,6 @@ import io.natsguard.mesh.MonitorClient;
 import io.natsguard.mesh.Snapshot;
 import io.natsguard.mesh.format.MeshFormat;
 import io.natsguard.model.GoDuration;
-import io.natsguard.report.Redactor;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -87,7 +87,7 @@ public class MeshCommand implements Callable<Integer> {
     Integer expect;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or prometheus.")
-    String format;
+    MeshFormat format;
 
     @Option(names = "--timeout", defaultValue = "2s", description = "Timeout of each HTTP request, connection to last byte (Go duration, default 2s).")
     String timeout;
@@ -107,14 +107,12 @@ public class MeshCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        MeshFormat output;
         List<URI> endpoints = new ArrayList<>();
         KubernetesDiscovery.Found discovered = null;
         Duration timeoutEach = GoDuration.parse(timeout);
         Duration total = GoDuration.parse(deadline);
         Duration pause = GoDuration.parse(interval);
         try {
-            output = MeshFormat.parse(format);
             for (String url : urls) {
                 endpoints.add(endpoint(url));
             }
@@ -141,8 +139,7 @@ public class MeshCommand implements Callable<Integer> {
             err.println("natsguard mesh: " + e.getMessage());
             return UNKNOWN;
         } catch (IllegalArgumentException e) {
-            err.println("natsguard mesh: " + (e.getMessage().startsWith("No enum") ? "--format takes text, json or prometheus, not '"
-                    + format + "'" : e.getMessage()));
+            err.println("natsguard mesh: " + e.getMessage());
             return UNKNOWN;
         }
         String durations = positive("--timeout", timeoutEach, timeout) + positive("--deadline", total, deadline)
@@ -164,9 +161,9 @@ public class MeshCommand implements Callable<Integer> {
                     Duration.ofSeconds(1), timeoutEach));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.render(result));
+        out.print(format.render(result));
         out.flush();
-        return output == MeshFormat.PROMETHEUS ? ExitCodes.OK : result.status().exitCode();
+        return format == MeshFormat.PROMETHEUS ? ExitCodes.OK : result.status().exitCode();
     }
 
     /**

@@ -5,7 +5,7 @@ import io.nats.client.Dispatcher;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.natsguard.report.Redactor;
+import io.natsguard.base.Redactor;
 import io.natsguard.tls.PemTrust;
 import java.io.IOException;
 import java.net.URI;

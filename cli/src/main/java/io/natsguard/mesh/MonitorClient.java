@@ -1,6 +1,6 @@
 package io.natsguard.mesh;
 
-import io.natsguard.report.Redactor;
+import io.natsguard.base.Redactor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.natsguard.conf.Visible;
+import io.natsguard.base.Visible;
 import java.io.IOException;
 import java.util.stream.Collectors;
 

@@ -39,6 +39,7 @@ class FixCommandIT {
         assertThat(fixed.exitCode()).as(fixed.stdout() + fixed.stderr()).isZero();
         assertThat(fixed.stdout()).contains("fixed nats.yaml:7: routes-missing (one route per pod of StatefulSet billing/nats)",
                 "fixed nats.yaml:14: routes-missing (one route per pod of StatefulSet billing/nats-b)");
+        assertThat(Files.readString(dir.resolve("nats.yaml"))).isEqualTo(Files.readString(Path.of(FIXTURE + ".fixed")));
         NatsguardProcess.Result again = NatsguardProcess.run(dir, Map.of(), "fix", "--policy", "policy.conf", "nats.yaml");
         assertThat(again.exitCode()).isZero();
         assertThat(again.stdout()).isEmpty();

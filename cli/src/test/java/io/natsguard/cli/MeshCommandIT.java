@@ -270,6 +270,6 @@ class MeshCommandIT {
         assertThat(twice.stderr()).contains("http://127.0.0.1:1/ is given twice: name each server once");
         NatsguardProcess.Result format = NatsguardProcess.run(dir, Map.of(), "mesh", "http://127.0.0.1:1", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(3);
-        assertThat(format.stderr()).contains("--format takes text, json or prometheus, not 'xml'");
+        assertThat(format.stderr()).contains("Invalid value for option '--format': expected one of [TEXT, JSON, PROMETHEUS] (case-insensitive) but was 'xml'");
     }
 }

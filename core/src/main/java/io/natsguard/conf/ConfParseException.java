@@ -1,5 +1,7 @@
 package io.natsguard.conf;
 
+import io.natsguard.base.Position;
+import io.natsguard.base.Visible;
 import java.util.List;
 
 /**

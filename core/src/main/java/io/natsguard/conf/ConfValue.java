@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import io.natsguard.base.Position;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

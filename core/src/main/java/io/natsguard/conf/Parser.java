@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import io.natsguard.base.Position;
 import io.natsguard.limit.Cancellation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;

@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import io.natsguard.base.Position;
 import java.util.Arrays;
 
 /**

@@ -1,29 +1,25 @@
 package io.natsguard.fix;
 
-import com.typesafe.config.Config;
-import io.natsguard.conf.Position;
+import io.natsguard.edit.ConfText;
+import io.natsguard.edit.Edit;
+import io.natsguard.edit.Fix;
 import io.natsguard.lint.Inputs;
 import io.natsguard.lint.Linter;
-import io.natsguard.model.Cluster;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
 import io.natsguard.report.Report;
-import io.natsguard.rule.Fixable;
-import io.natsguard.rule.Rule;
-import io.natsguard.rule.RuleContext;
-import io.natsguard.rule.Rules;
-import io.natsguard.source.HelmValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code natsguard fix}'s core: lints what was read, and for every finding that counts of a rule
- * with an automatic fix, plans the edit that fixes it where the user wrote the value. Files are
+ * {@code natsguard fix}'s core: lints what was read, and takes the edits that the findings that
+ * count carry (each rule plans its fix where the user wrote the value when it reports). Files are
  * not touched here: the plan says, per file, its text before and after.
  */
 public final class Fixer {
@@ -38,12 +34,12 @@ public final class Fixer {
     }
 
     /**
-     * @param changes  the files to rewrite
-     * @param refused  fixes that cannot be made where the value is written, with what to do instead
-     * @param findings the lint findings that count, fixable or not
-     * @param fixed    the findings the plan fixes
+     * @param changes the files to rewrite
+     * @param refused fixes that cannot be made where the value is written, with what to do instead
+     * @param report  the lint report the plan was made from: its findings that count, fixable or not
+     * @param fixed   the findings the plan fixes
      */
-    public record Plan(List<FileChange> changes, List<String> refused, List<Finding> findings, Set<Finding> fixed) {
+    public record Plan(List<FileChange> changes, List<String> refused, Report report, Set<Finding> fixed) {
     }
 
     private final Policy policy;
@@ -54,52 +50,24 @@ public final class Fixer {
 
     public Plan plan(Inputs.Read read) {
         Report report = new Linter(policy).lint(read);
-        Set<String> counted = new HashSet<>();
-        report.findings().forEach(f -> counted.add(f.ruleId() + "@" + f.position()));
-        List<HelmValues> charts = new ArrayList<>(read.chartValues());
-        charts.addAll(HelmValues.find(read.manifests().stream().flatMap(manifest -> manifest.objects().stream()).toList(),
-                read.scope(), policy.limits()));
-        Planner planner = new Planner(read.texts(), charts);
+        List<Edit> edits = new ArrayList<>();
+        Set<String> refused = new LinkedHashSet<>();
         Set<Finding> fixed = new HashSet<>();
-        for (Cluster cluster : read.model(policy.limits()).clusters()) {
-            for (Rule rule : Rules.all()) {
-                if (!(rule instanceof Fixable fixable) || !policy.settings(rule).enabled()) {
-                    continue;
-                }
-                List<Position> reported = reported(rule, cluster);
-                if (reported.stream().anyMatch(p -> counted.contains(rule.info().id() + "@" + p))) {
-                    int editsBefore = planner.edits().size();
-                    planner.forRule(rule.info().id());
-                    fixable.fix(cluster, planner);
-                    if (planner.edits().size() > editsBefore) {
-                        report.findings().stream().filter(f -> f.ruleId().equals(rule.info().id()) && reported.contains(f.position()))
-                                .forEach(fixed::add);
-                    }
-                }
+        for (Finding finding : report.findings()) {
+            Fix fix = finding.fix();
+            edits.addAll(fix.edits());
+            fix.refused().forEach(refusal -> refused.add(refusal.describe()));
+            if (!fix.edits().isEmpty()) {
+                fixed.add(finding);
             }
         }
-        return new Plan(apply(read.texts(), planner.edits()), planner.refused(), report.findings(), fixed);
+        return new Plan(apply(report.texts(), edits), List.copyOf(refused), report, fixed);
     }
 
-    /** The positions a rule reports on one cluster, as the linter would, under the policy's parameters. */
-    private List<Position> reported(Rule rule, Cluster cluster) {
-        List<Position> positions = new ArrayList<>();
-        Config params = policy.settings(rule).params();
-        rule.check(cluster, new RuleContext() {
-            @Override
-            public Config params() {
-                return params;
-            }
-
-            @Override
-            public void report(Position position, String message) {
-                positions.add(position);
-            }
-        });
-        return positions;
-    }
-
-    /** Edits applied per file, last first; an edit that overlaps one already taken is dropped (two rules, one list). */
+    /**
+     * Edits applied per file, last first; an edit that overlaps one already taken is dropped (two
+     * findings, one list: the same edit).
+     */
     private static List<FileChange> apply(Map<String, String> texts, List<Edit> edits) {
         Map<String, List<Edit>> byFile = new LinkedHashMap<>();
         for (Edit edit : edits) {

@@ -2,7 +2,7 @@ package io.natsguard.fix;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import io.natsguard.report.Redactor;
+import io.natsguard.base.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,6 +1,6 @@
 package io.natsguard.lint;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import io.natsguard.model.ClusterModelBuilder;
@@ -39,6 +39,13 @@ public final class Inputs {
     public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files,
             Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers, List<HelmValues> chartValues,
             ReadScope scope) {
+
+        /** The texts natsguard may rewrite: every file read, not the output of a Kustomize build (its sources are the files). */
+        public Map<String, String> rewritable() {
+            Map<String, String> files = new LinkedHashMap<>(texts);
+            kustomizeMappers.forEach(mapper -> files.remove(mapper.buildName()));
+            return files;
+        }
 
         /** The cluster model of everything read, within these bounds. */
         public ClusterModelBuilder.Model model(Limits limits) {

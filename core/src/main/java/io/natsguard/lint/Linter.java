@@ -1,7 +1,10 @@
 package io.natsguard.lint;
 
 import com.typesafe.config.Config;
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
+import io.natsguard.base.Related;
+import io.natsguard.edit.Fix;
+import io.natsguard.edit.Planner;
 import io.natsguard.limit.Cancellation;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.policy.Policy;
@@ -24,8 +27,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pipeline: inputs, NATS config parse, cluster model, rules under a policy, findings moved
- * from Kustomize builds to their source files, then suppressions and the baseline.
+ * The pipeline, in one pass: inputs, NATS config parse, cluster model, rules under a policy (each
+ * finding with its related places and its fix), findings moved from Kustomize builds to their
+ * source files, then suppressions and the baseline.
  */
 public final class Linter {
 
@@ -36,6 +40,8 @@ public final class Linter {
 
     private final Policy policy;
     private final Baseline baseline;
+    /** The registry, asked once: the report carries what the outputs need of it. */
+    private final List<Rule> rules = Rules.all();
 
     public Linter(Policy policy) {
         this(policy, null);
@@ -68,26 +74,27 @@ public final class Linter {
         ClusterModelBuilder.Model model = read.model(policy.limits());
         problems.addAll(model.problems());
 
-        List<Finding> findings = check(rule -> context -> {
+        Map<String, String> rewritable = read.rewritable();
+        List<Finding> findings = check(rewritable, rule -> context -> {
             problems.forEach(problem -> rule.checkInput(problem, context));
             model.clusters().forEach(cluster -> {
                 Cancellation.checkpoint();
-                rule.check(cluster, advised(context, cluster.advice().get(rule.info().id())));
+                rule.check(cluster, cluster.chart() == null ? context : withChartFix(context, rule.info().chartFix()));
             });
         });
         Map<String, String> texts = new HashMap<>(read.texts());
         for (Kustomize.Mapper mapper : read.kustomizeMappers()) {
-            findings = findings.stream().map(f -> f.at(mapper.map(f.position()), mapper.mapText(f.message()))).toList();
+            findings = findings.stream().map(f -> f.moved(mapper::map)).toList();
             texts.putAll(mapper.texts());
         }
         Suppressions suppressions = new Suppressions(texts, objects, policy);
         findings = new ArrayList<>(findings);
-        findings.addAll(check(rule -> context -> suppressions.marks().forEach(mark -> rule.checkSuppression(mark, context))));
+        findings.addAll(check(rewritable, rule -> context -> suppressions.marks().forEach(mark -> rule.checkSuppression(mark, context))));
         findings = suppressions.apply(ordered(findings));
         if (baseline != null) {
             findings = baseline.apply(findings, texts);
         }
-        return new Report(findings, read.files(), objects.size(), model.clusters().size(), texts);
+        return new Report(findings, rules.stream().map(Rule::info).toList(), read.files(), objects.size(), model, texts);
     }
 
     /** What a rule is shown, given the context it reports into. */
@@ -95,14 +102,16 @@ public final class Linter {
         java.util.function.Consumer<RuleContext> forRule(Rule rule);
     }
 
-    /** Runs every enabled rule over one pass of input, at the policy's severity. */
-    private List<Finding> check(Pass pass) {
+    /** Runs every enabled rule over one pass of input, at the policy's severity; fixes are planned in {@code rewritable}. */
+    private List<Finding> check(Map<String, String> rewritable, Pass pass) {
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : Rules.all()) {
+        for (Rule rule : rules) {
             Policy.RuleSettings settings = policy.settings(rule);
             if (!settings.enabled()) {
                 continue;
             }
+            String id = rule.info().id();
+            Planner planner = new Planner(rewritable, id);
             pass.forRule(rule).accept(new RuleContext() {
                 @Override
                 public Config params() {
@@ -110,17 +119,22 @@ public final class Linter {
                 }
 
                 @Override
-                public void report(Position position, String message) {
-                    findings.add(new Finding(rule.info().id(), settings.severity(), position, message));
+                public void report(Position position, String message, List<Related> related, Fix fix) {
+                    findings.add(new Finding(id, settings.severity(), position, message, related, fix, null));
+                }
+
+                @Override
+                public Planner planner() {
+                    return planner;
                 }
             });
         }
         return findings;
     }
 
-    /** A context that adds the cluster's advice for the rule to each message (the chart's fix). */
-    private static RuleContext advised(RuleContext context, String advice) {
-        if (advice == null) {
+    /** On a cluster the official NATS chart makes, each message ends with how to fix it in the chart's values (the rule's chartFix). */
+    private static RuleContext withChartFix(RuleContext context, String chartFix) {
+        if (chartFix.isEmpty()) {
             return context;
         }
         return new RuleContext() {
@@ -130,8 +144,13 @@ public final class Linter {
             }
 
             @Override
-            public void report(Position position, String message) {
-                context.report(position, message + " " + advice);
+            public void report(Position position, String message, List<Related> related, Fix fix) {
+                context.report(position, message + " With the NATS chart: " + chartFix, related, fix);
+            }
+
+            @Override
+            public Planner planner() {
+                return context.planner();
             }
         };
     }

@@ -1,6 +1,6 @@
 package io.natsguard.lint;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
 import io.natsguard.report.Suppression;

@@ -1,11 +1,11 @@
 package io.natsguard.model;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfValue;
-import io.natsguard.conf.IncludeReader;
 import io.natsguard.conf.GoJson;
-import io.natsguard.conf.Position;
+import io.natsguard.conf.IncludeReader;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.Origin;
 import io.natsguard.source.helm.ChartRender;
@@ -49,24 +49,8 @@ final class ChartClusters {
                 orElse(render.namespace(), values.namespace()), replicas.value(), at(replicas.from(), owner),
                 orElse(render.headlessServiceName(), null), "nats", CONFIG_PATH, argRoutes(render.natsArgs(), owner),
                 null, null, null, Map.of());
-        return new Cluster(workload, config, services, ADVICE);
+        return new Cluster(workload, config, services, values);
     }
-
-    /** How the findings of a chart-made cluster are fixed in the chart's values. */
-    private static final Map<String, String> ADVICE = Map.of(
-            "cluster-tls-missing", "With the NATS chart: its default config.cluster.tls.enabled is false; set "
-                    + "config.cluster.tls.enabled: true and config.cluster.tls.secretName in the values.",
-            "cluster-tls-insecure", "With the NATS chart: remove insecure from config.cluster.tls.merge.",
-            "routes-single-dns-name", "With the NATS chart: remove config.cluster.merge.routes (or the patch of "
-                    + "/cluster/routes) and the chart writes one route per pod.",
-            "routes-incomplete", "With the NATS chart: set config.cluster.replicas (its default is 3) instead of "
-                    + "changing the StatefulSet's replicas through statefulSet.merge or patch, and drop hand-written routes.",
-            "routes-missing", "With the NATS chart: remove the override that empties config.cluster routes.",
-            "route-credentials-plaintext", "With the NATS chart: keep config.cluster.routeURLs.password out of plain "
-                    + "values (a Secret in Flux valuesFrom, or TLS certificates for route authentication).",
-            "conf-parse-error", "With the NATS chart: the chart writes this value into nats.conf as Go's JSON does "
-                    + "(a control character as a \\u escape, a large number without its exponent), which nats-server "
-                    + "cannot read; change the value in the values.");
 
     /** {@code --routes} among the container's arguments (they override the file's routes). */
     private static List<Route> argRoutes(List<Fact<String>> args, Position owner) {

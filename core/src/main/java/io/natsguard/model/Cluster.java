@@ -1,10 +1,10 @@
 package io.natsguard.model;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfValue;
-import io.natsguard.conf.Position;
+import io.natsguard.source.HelmValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the rules look at: one NATS deployment as far as the scanned files tell. A workload
@@ -14,13 +14,13 @@ import java.util.Map;
  * @param workload the StatefulSet, Deployment or Pod, or null for a config alone
  * @param config   the config, or null when the workload has none (flags only)
  * @param services every Service scanned
- * @param advice   by rule id, what to add to that rule's messages for this cluster: for a cluster the
- *                 NATS chart renders, how to fix it in the chart's values (and which default is at fault)
+ * @param chart    the values of the official NATS chart that make this cluster, or null when the files
+ *                 write it themselves: what is wrong is then fixed in those values
  */
-public record Cluster(Workload workload, NatsConfig config, Services services, Map<String, String> advice) {
+public record Cluster(Workload workload, NatsConfig config, Services services, HelmValues chart) {
 
     public Cluster(Workload workload, NatsConfig config, Services services) {
-        this(workload, config, services, Map.of());
+        this(workload, config, services, null);
     }
 
     /** A human name for messages. */

@@ -1,12 +1,12 @@
 package io.natsguard.model;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.conf.Environment;
 import io.natsguard.conf.GoPaths;
 import io.natsguard.conf.IncludeReader;
-import io.natsguard.conf.Position;
 import io.natsguard.conf.SharedBudget;
 import io.natsguard.limit.Cancellation;
 import io.natsguard.limit.Limits;
@@ -170,7 +170,7 @@ public final class ClusterModelBuilder {
         problems.add(InputProblem.limit(w.replicasAt(), w.label() + " asks for " + w.replicas() + " replicas, past "
                 + "natsguard's bound of " + limits.maxReplicas() + " servers a cluster (limits.max-replicas): a full mesh "
                 + "of that size is beyond what NATS routes are made for, and its routes were not checked"));
-        return new Cluster(w.withoutReplicas(), cluster.config(), cluster.services(), cluster.advice());
+        return new Cluster(w.withoutReplicas(), cluster.config(), cluster.services(), cluster.chart());
     }
 
     // ---- the NATS Helm chart, from a HelmRelease or an Application ----

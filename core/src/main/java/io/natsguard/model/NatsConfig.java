@@ -1,8 +1,8 @@
 package io.natsguard.model;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfValue;
-import io.natsguard.conf.Position;
 import io.natsguard.source.Origin;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.natsguard.model;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.GoPaths;
-import io.natsguard.conf.Position;
 import io.natsguard.source.KubeObject;
 import io.natsguard.source.Yaml;
 import java.util.ArrayList;

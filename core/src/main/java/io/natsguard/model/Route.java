@@ -1,7 +1,7 @@
 package io.natsguard.model;
 
-import io.natsguard.conf.Position;
-import io.natsguard.report.Redactor;
+import io.natsguard.base.Position;
+import io.natsguard.base.Redactor;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.natsguard.model;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.source.KubeObject;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.natsguard.policy;
 
-import io.natsguard.report.Severity;
+import io.natsguard.base.Severity;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.natsguard.report;
 
-import io.natsguard.conf.Visible;
+import io.natsguard.base.Visible;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -22,7 +22,7 @@ public final class GithubFormat implements ReportFormat {
                 case INFO -> "notice";
             };
             print.println("::" + command + " file=" + property(f.position().file()) + ",line=" + f.position().line()
-                    + ",col=" + f.position().column() + ",title=" + property("natsguard " + f.ruleId()) + "::" + data(f.message()));
+                    + ",col=" + f.position().column() + ",title=" + property("natsguard " + f.ruleId()) + "::" + data(TextFormat.told(f)));
         }
         print.println(TextFormat.summary(report));
         print.flush();

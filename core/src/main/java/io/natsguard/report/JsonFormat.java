@@ -3,19 +3,24 @@ package io.natsguard.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.natsguard.rule.Rules;
+import io.natsguard.base.Severity;
+import io.natsguard.base.Related;
+import io.natsguard.rule.RuleInfo;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * The report as JSON (documented in the README):
- * {@code {"findings": [{"rule", "severity", "file", "line", "column", "message", "fix", ["suppressed": {"by", "reason"}]}],
- * "summary": {...}}}. Suppressed findings are listed, marked; the summary counts only those that count.
+ * {@code {"findings": [{"rule", "severity", "file", "line", "column", "message", ["related": [{"file", "line", "column",
+ * "message"}]], "fix", ["suppressed": {"by", "reason"}]}], "summary": {...}}}. Suppressed findings are listed, marked;
+ * the summary counts only those that count.
  */
 public final class JsonFormat implements ReportFormat {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
+        Map<String, RuleInfo> rules = report.rulesById();
         try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
@@ -29,7 +34,20 @@ public final class JsonFormat implements ReportFormat {
                 json.writeNumberField("line", f.position().line());
                 json.writeNumberField("column", f.position().column());
                 json.writeStringField("message", f.message());
-                json.writeStringField("fix", Rules.byId(f.ruleId()).map(r -> r.info().fix()).orElse(""));
+                if (!f.related().isEmpty()) {
+                    json.writeArrayFieldStart("related");
+                    for (Related r : f.related()) {
+                        json.writeStartObject();
+                        json.writeStringField("file", r.position().file());
+                        json.writeNumberField("line", r.position().line());
+                        json.writeNumberField("column", r.position().column());
+                        json.writeStringField("message", r.note());
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                }
+                RuleInfo rule = rules.get(f.ruleId());
+                json.writeStringField("fix", rule == null ? "" : rule.fix());
                 if (f.suppression() != null) {
                     json.writeObjectFieldStart("suppressed");
                     json.writeStringField("by", f.suppression().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

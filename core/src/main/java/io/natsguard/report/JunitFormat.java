@@ -1,6 +1,6 @@
 package io.natsguard.report;
 
-import io.natsguard.conf.Visible;
+import io.natsguard.base.Visible;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public final class JunitFormat implements ReportFormat {
                 xml.writeAttribute("file", Visible.of(f.position().file()));
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", f.ruleId());
-                xml.writeAttribute("message", Visible.of(f.message()));
+                xml.writeAttribute("message", Visible.of(TextFormat.told(f)));
                 xml.writeCharacters(TextFormat.line(f));
                 xml.writeEndElement();
                 xml.writeEndElement();

@@ -1,26 +1,41 @@
 package io.natsguard.report;
 
-import io.natsguard.report.Finding;
-import io.natsguard.report.Severity;
-import io.natsguard.report.Suppression;
+import io.natsguard.base.Severity;
+import io.natsguard.model.ClusterModelBuilder;
+import io.natsguard.rule.RuleInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The outcome of a lint run: every finding in file, line, column order (suppressed ones included,
- * marked), and what was looked at.
+ * marked), the rules that ran with their metadata, and what was looked at.
  *
- * @param all      the findings, suppressed ones included
- * @param files    files read
- * @param objects  Kubernetes objects read
- * @param clusters clusters and configs checked
- * @param texts    the text of every file read, by name (for baseline fingerprints)
+ * @param all     the findings, suppressed ones included
+ * @param rules   the metadata of every rule, in id order: the outputs need no registry
+ * @param files   files read
+ * @param objects Kubernetes objects read
+ * @param model   the clusters built from what was read, and the problems met: nothing downstream reads again
+ * @param texts   the text of every file read, by name (for baseline fingerprints and fixes)
  */
-public record Report(List<Finding> all, int files, int objects, int clusters, Map<String, String> texts) {
+public record Report(List<Finding> all, List<RuleInfo> rules, int files, int objects, ClusterModelBuilder.Model model,
+        Map<String, String> texts) {
 
     /** The findings that count: not suppressed, not in the baseline. */
     public List<Finding> findings() {
         return all.stream().filter(Finding::counts).toList();
+    }
+
+    /** The rules' metadata by id. */
+    public Map<String, RuleInfo> rulesById() {
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        rules.forEach(rule -> byId.put(rule.id(), rule));
+        return byId;
+    }
+
+    /** Clusters and configs checked. */
+    public int clusters() {
+        return model.clusters().size();
     }
 
     public long count(Severity severity) {

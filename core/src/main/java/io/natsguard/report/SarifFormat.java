@@ -17,18 +17,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.natsguard.rule.Rule;
+import io.natsguard.base.Severity;
+import io.natsguard.base.Position;
+import io.natsguard.base.Related;
 import io.natsguard.rule.RuleInfo;
-import io.natsguard.rule.Rules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** SARIF 2.1.0 (the java-sarif object model): rules with help from their metadata, results with file, line and column. */
+/**
+ * SARIF 2.1.0 (the java-sarif object model): rules with help from their metadata, results with file,
+ * line and column, and the other places each points at as {@code relatedLocations}.
+ */
 public final class SarifFormat implements ReportFormat {
 
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -41,10 +48,10 @@ public final class SarifFormat implements ReportFormat {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        List<Rule> rules = Rules.all();
         List<ReportingDescriptor> descriptors = new ArrayList<>();
-        for (Rule rule : rules) {
-            RuleInfo info = rule.info();
+        Map<String, Integer> index = new HashMap<>();
+        for (RuleInfo info : report.rules()) {
+            index.put(info.id(), descriptors.size());
             descriptors.add(new ReportingDescriptor().withId(info.id()).withName(camel(info.id()))
                     .withShortDescription(new MultiformatMessageString().withText(info.title()))
                     .withFullDescription(new MultiformatMessageString().withText(info.rationale()))
@@ -55,8 +62,7 @@ public final class SarifFormat implements ReportFormat {
         }
         List<Result> results = new ArrayList<>();
         for (Finding f : report.all()) {
-            int index = indexOf(rules, f.ruleId());
-            Result result = new Result().withRuleId(f.ruleId()).withRuleIndex(index >= 0 ? index : null);
+            Result result = new Result().withRuleId(f.ruleId()).withRuleIndex(index.get(f.ruleId()));
             if (f.suppression() != null && f.suppression().kind() == Suppression.Kind.BASELINE) {
                 result.setBaselineState(Result.BaselineState.UNCHANGED);
             } else if (f.suppression() != null) {
@@ -69,10 +75,8 @@ public final class SarifFormat implements ReportFormat {
             results.add(result
                     .withLevel(Result.Level.fromValue(f.severity().sarifLevel()))
                     .withMessage(new Message().withText(f.message()))
-                    .withLocations(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
-                            .withArtifactLocation(new ArtifactLocation().withUri(uri(f.position().file())))
-                            .withRegion(new Region().withStartLine(f.position().line())
-                                    .withStartColumn(f.position().column()))))));
+                    .withLocations(List.of(new Location().withPhysicalLocation(physical(f.position()))))
+                    .withRelatedLocations(related(f.related())));
         }
         ToolComponent driver = new ToolComponent().withName("natsguard")
                 .withVersion(ToolVersion.get())
@@ -93,13 +97,25 @@ public final class SarifFormat implements ReportFormat {
         return ReportingConfiguration.Level.fromValue(severity.sarifLevel());
     }
 
-    private static int indexOf(List<Rule> rules, String id) {
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i).info().id().equals(id)) {
-                return i;
-            }
+    private static PhysicalLocation physical(Position at) {
+        return new PhysicalLocation().withArtifactLocation(new ArtifactLocation().withUri(uri(at.file())))
+                .withRegion(new Region().withStartLine(at.line()).withStartColumn(at.column()));
+    }
+
+    /**
+     * Each with an id unique in its result, as SARIF asks of related locations, and a message saying
+     * what is there; null when there are none (java-sarif would write an empty array).
+     */
+    private static Set<Location> related(List<Related> related) {
+        if (related.isEmpty()) {
+            return null;
         }
-        return -1;
+        Set<Location> locations = new LinkedHashSet<>();
+        for (Related r : related) {
+            locations.add(new Location().withId(locations.size()).withPhysicalLocation(physical(r.position()))
+                    .withMessage(new Message().withText(r.note())));
+        }
+        return locations;
     }
 
     /** A relative path stays relative (resolved by code scanning against the checkout); others become file: URIs. */

@@ -1,13 +1,16 @@
 package io.natsguard.report;
 
-import io.natsguard.conf.Visible;
+import io.natsguard.base.Severity;
+import io.natsguard.base.Visible;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 /**
- * {@code FILE:LINE:COL: SEVERITY [RULE-ID] MESSAGE}, one finding a line, then a summary line; control
+ * {@code FILE:LINE:COL: SEVERITY [RULE-ID] MESSAGE (see FILE:LINE:COL)}, one finding a line (the places
+ * in parentheses are its related ones, when it has any), then a summary line; control
  * characters of file names and messages are shown as escapes ({@link Visible}), so a line is a finding.
  */
 public final class TextFormat implements ReportFormat {
@@ -24,7 +27,15 @@ public final class TextFormat implements ReportFormat {
 
     /** One finding; the file name and message, taken from input, with control characters made visible. */
     static String line(Finding f) {
-        return Visible.of(f.position() + ": " + f.severity().label() + " [" + f.ruleId() + "] " + f.message());
+        return Visible.of(f.position() + ": " + f.severity().label() + " [" + f.ruleId() + "] " + told(f));
+    }
+
+    /** The message, then the places it points at: {@code MESSAGE (see FILE:LINE:COL, ...)}. */
+    static String told(Finding f) {
+        if (f.related().isEmpty()) {
+            return f.message();
+        }
+        return f.message() + " (see " + f.related().stream().map(r -> r.position().toString()).collect(Collectors.joining(", ")) + ")";
     }
 
     static String summary(Report report) {

@@ -1,10 +1,10 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
-import io.natsguard.report.Severity;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "cluster-name-missing", severity = Severity.WARNING,

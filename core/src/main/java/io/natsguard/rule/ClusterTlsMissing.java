@@ -1,8 +1,8 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.model.Cluster;
-import io.natsguard.report.Severity;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "cluster-tls-missing", severity = Severity.ERROR,
@@ -10,7 +10,9 @@ import io.natsguard.report.Severity;
         rationale = "Routes carry every message and the route credentials between servers; in clear text, anyone "
                 + "on the pod network reads them, and nothing proves a peer is one of the cluster's servers.",
         fix = "Add a tls { cert_file, key_file, ca_file } block inside cluster { } (the chart's config.cluster.tls), "
-                + "with certificates for the route host names.")
+                + "with certificates for the route host names.",
+        chartFix = "its default config.cluster.tls.enabled is false; set config.cluster.tls.enabled: true and "
+                + "config.cluster.tls.secretName in the values.")
 public final class ClusterTlsMissing implements Rule {
 
     @Override

@@ -1,10 +1,10 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Redactor;
+import io.natsguard.base.Severity;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.NatsConfig;
-import io.natsguard.report.Redactor;
-import io.natsguard.report.Severity;
 import java.util.regex.Pattern;
 
 @AutoService(Rule.class)
@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
         rationale = "nats-server refuses to start with a config it cannot parse; a pod that crash-loops on a "
                 + "config change takes its share of the cluster with it, and the quirks of the format (an integer "
                 + "right before ']', 'yes' and 'no' as booleans, unquoted values with spaces) catch people out.",
-        fix = "Correct the syntax at the place shown; `natsguard parse FILE` prints what the server reads.")
+        fix = "Correct the syntax at the place shown; `natsguard parse FILE` prints what the server reads.",
+        chartFix = "the chart writes this value into nats.conf as Go's JSON does (a control character as a \\u "
+                + "escape, a large number without its exponent), which nats-server cannot read; change the value in the values.")
 public final class ConfParseError implements Rule {
 
     /**

@@ -1,11 +1,12 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.conf.ConfValue;
+import io.natsguard.edit.Fix;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.GoDuration;
-import io.natsguard.report.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import java.util.Locale;
                 + "warning), and its lexer reads unquoted 2m as the size 2,000,000: a ping interval of 23 days. "
                 + "Durations must be quoted strings such as \"2m\" or \"30s\".",
         fix = "Quote the duration with its unit: ping_interval: \"2m\", write_deadline: \"10s\".")
-public final class DurationUnquoted implements Rule, Fixable {
+public final class DurationUnquoted implements Rule {
 
     /** The duration options, where nats-server parses them with parseDuration or time.ParseDuration. */
     static final List<String> TOP_LEVEL = List.of("ping_interval", "write_deadline", "lame_duck_duration",
@@ -28,24 +29,32 @@ public final class DurationUnquoted implements Rule, Fixable {
     private record Unquoted(String name, ConfValue value) {
     }
 
-    @Override
-    public void check(Cluster cluster, RuleContext context) {
-        unquoted(cluster).forEach(u -> check(cluster, u.value(), u.name(), context));
-    }
-
     /**
-     * Quotes each: {@code 2m} becomes {@code "2m"}, minutes, which is what a person writing 2m
-     * means (nats-server reads it as 2,000,000 seconds); a bare {@code 30} becomes {@code "30s"},
-     * the seconds nats-server already reads, now without its warning.
+     * Reports each, with its fix: {@code 2m} becomes {@code "2m"}, minutes, which is what a person
+     * writing 2m means (nats-server reads it as 2,000,000 seconds); a bare {@code 30} becomes
+     * {@code "30s"}, the seconds nats-server already reads, now without its warning.
      */
     @Override
-    public void fix(Cluster cluster, FixContext context) {
+    public void check(Cluster cluster, RuleContext context) {
         for (Unquoted u : unquoted(cluster)) {
+            String name = u.name();
             String written = u.value().writtenAs();
             long number = (Long) u.value().value();
-            boolean minutes = written.toLowerCase(Locale.ROOT).matches("\\d+m");
-            String quoted = "\"" + (minutes ? written.toLowerCase(Locale.ROOT) : GoDuration.format(Duration.ofSeconds(Math.max(0, number)))) + "\"";
-            context.rewrite(cluster, u.value(), quoted, minutes ? u.name() + " " + written + " meant minutes" : u.name() + " " + written + " is seconds");
+            String message;
+            Fix fix;
+            if (written.toLowerCase(Locale.ROOT).matches("\\d+m")) {
+                String minutes = written.toLowerCase(Locale.ROOT);
+                message = name + " = " + written + " is read as the integer " + number + " (\"m\" is mega), i.e. "
+                        + number + " seconds, not " + written.substring(0, written.length() - 1) + " minutes. Write \""
+                        + minutes + "\" (quoted) for minutes.";
+                fix = context.planner().rewrite(cluster, u.value(), "\"" + minutes + "\"", name + " " + written + " meant minutes");
+            } else {
+                String seconds = GoDuration.format(Duration.ofSeconds(Math.max(0, number)));
+                message = name + " = " + written + " is a bare number: nats-server reads it as " + number
+                        + " seconds and warns (nats-server -t then fails). Write \"" + seconds + "\" (quoted, with its unit).";
+                fix = context.planner().rewrite(cluster, u.value(), "\"" + seconds + "\"", name + " " + written + " is seconds");
+            }
+            context.report(cluster.config().locate(u.value()), message, List.of(), fix);
         }
     }
 
@@ -70,21 +79,5 @@ public final class DurationUnquoted implements Rule, Fixable {
         if (value != null && value.type() == ConfValue.Type.INT && !value.fromEnvironment()) {
             found.add(new Unquoted(name, value));
         }
-    }
-
-    private static void check(Cluster cluster, ConfValue value, String name, RuleContext context) {
-        String written = value.writtenAs();
-        long number = (Long) value.value();
-        String message;
-        if (written.toLowerCase(Locale.ROOT).matches("\\d+m")) {
-            message = name + " = " + written + " is read as the integer " + number + " (\"m\" is mega), i.e. "
-                    + number + " seconds, not " + written.substring(0, written.length() - 1) + " minutes. Write \""
-                    + written.toLowerCase(Locale.ROOT) + "\" (quoted) for minutes.";
-        } else {
-            message = name + " = " + written + " is a bare number: nats-server reads it as " + number
-                    + " seconds and warns (nats-server -t then fails). Write \""
-                    + GoDuration.format(Duration.ofSeconds(Math.max(0, number))) + "\" (quoted, with its unit).";
-        }
-        context.report(cluster.config().locate(value), message);
     }
 }

@@ -1,9 +1,9 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.NatsConfig;
-import io.natsguard.report.Severity;
 import io.natsguard.source.InputProblem;
 
 @AutoService(Rule.class)

@@ -1,7 +1,7 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
-import io.natsguard.report.Severity;
+import io.natsguard.base.Severity;
 import io.natsguard.source.InputProblem;
 
 @AutoService(Rule.class)

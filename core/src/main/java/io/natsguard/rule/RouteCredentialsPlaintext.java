@@ -1,11 +1,11 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.Route;
-import io.natsguard.report.Severity;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "route-credentials-plaintext", severity = Severity.ERROR,
@@ -15,7 +15,9 @@ import io.natsguard.report.Severity;
                 + "server and read all traffic.",
         fix = "Keep the config that holds route credentials in a Secret, take the password from a variable "
                 + "($ROUTE_PASSWORD from a secretKeyRef, or a bcrypt hash in cluster.authorization), "
-                + "or authenticate routes by TLS certificates (cluster.tls with verify) instead of passwords.")
+                + "or authenticate routes by TLS certificates (cluster.tls with verify) instead of passwords.",
+        chartFix = "keep config.cluster.routeURLs.password out of plain values (a Secret in Flux valuesFrom, "
+                + "or TLS certificates for route authentication).")
 public final class RouteCredentialsPlaintext implements Rule {
 
     @Override

@@ -1,11 +1,13 @@
 package io.natsguard.rule;
 
+import io.natsguard.base.Redactor;
 import io.natsguard.conf.ConfValue;
+import io.natsguard.edit.Fix;
+import io.natsguard.edit.Planner;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.Route;
 import io.natsguard.model.Workload;
-import io.natsguard.report.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -58,14 +60,14 @@ final class RouteLists {
         return perPodUrls(w, cluster, scheme, example.userInfo(), port);
     }
 
-    /** The fix of the route rules: one URL per pod when the workload names its pods; nothing otherwise. */
-    static void fixRoutes(Cluster cluster, FixContext context) {
+    /** The fix of the route rules: one URL per pod when the workload names its pods; none otherwise. */
+    static Fix fixRoutes(Cluster cluster, Planner planner) {
         Workload w = cluster.workload();
         if (w == null || !w.hasStablePodNames() || w.replicas() == null || w.replicas() < 1) {
-            return;
+            return Fix.NONE;
         }
         List<Route> routes = cluster.routes();
-        context.setRoutes(cluster, routes.isEmpty() ? perPodUrls(w, cluster, "nats", "", 6222) : perPodUrlsLike(w, cluster, routes.get(0)));
+        return planner.setRoutes(cluster, routes.isEmpty() ? perPodUrls(w, cluster, "nats", "", 6222) : perPodUrlsLike(w, cluster, routes.get(0)));
     }
 
     /** Names, the first few of them when there are many. */

@@ -1,10 +1,11 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
+import io.natsguard.base.Related;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.Route;
 import io.natsguard.model.Workload;
-import io.natsguard.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,13 +16,10 @@ import java.util.TreeSet;
         rationale = "When replicas change and the route list does not, new pods are named by no route and join "
                 + "only if they find a peer by chance; routes to pods that no longer exist retry forever. The mesh "
                 + "is complete only when every member has a route.",
-        fix = "Make the route list name every pod 0..replicas-1 exactly once (or let the Helm chart generate it).")
-public final class RoutesIncomplete implements Rule, Fixable {
-
-    @Override
-    public void fix(Cluster cluster, FixContext context) {
-        RouteLists.fixRoutes(cluster, context);
-    }
+        fix = "Make the route list name every pod 0..replicas-1 exactly once (or let the Helm chart generate it).",
+        chartFix = "set config.cluster.replicas (its default is 3) instead of changing the StatefulSet's replicas "
+                + "through statefulSet.merge or patch, and drop hand-written routes.")
+public final class RoutesIncomplete implements Rule {
 
     @Override
     public void check(Cluster cluster, RuleContext context) {
@@ -53,7 +51,7 @@ public final class RoutesIncomplete implements Rule, Fixable {
             return;
         }
         StringBuilder message = new StringBuilder("the route list does not match the " + w.replicas()
-                + " replicas of " + w.label() + " (" + w.replicasAt() + "):");
+                + " replicas of " + w.label() + ":");
         if (missingCount > 0) {
             String more = missingCount > missing.size() ? " and " + (missingCount - missing.size()) + " more" : "";
             message.append(" no route names ").append(String.join(", ", missing)).append(more).append(';');
@@ -62,6 +60,7 @@ public final class RoutesIncomplete implements Rule, Fixable {
             message.append(" routes name ").append(RouteLists.names(extra)).append(", beyond the replicas;");
         }
         message.append(" write routes = [ ").append(RouteLists.perPodLike(w, cluster, routes.get(0))).append(" ].");
-        context.report(cluster.routesAt(), message.toString());
+        List<Related> replicas = w.replicasAt() == null ? List.of() : List.of(new Related(w.replicasAt(), "the replicas of " + w.label()));
+        context.report(cluster.routesAt(), message.toString(), replicas, RouteLists.fixRoutes(cluster, context.planner()));
     }
 }

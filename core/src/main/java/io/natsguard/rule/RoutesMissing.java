@@ -1,9 +1,10 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.Workload;
-import io.natsguard.report.Severity;
+import java.util.List;
 
 @AutoService(Rule.class)
 @RuleInfo(id = "routes-missing", severity = Severity.ERROR, autofix = true,
@@ -11,13 +12,9 @@ import io.natsguard.report.Severity;
         rationale = "A server learns its peers only through routes (its own or theirs). With none, every server "
                 + "stays alone: clients on one never see messages published on another.",
         fix = "List one route per member in cluster { routes = [...] } (or --routes): for a StatefulSet, "
-                + "nats://<name>-<i>.<service>.<namespace>.svc.cluster.local:<port> for every ordinal i.")
-public final class RoutesMissing implements Rule, Fixable {
-
-    @Override
-    public void fix(Cluster cluster, FixContext context) {
-        RouteLists.fixRoutes(cluster, context);
-    }
+                + "nats://<name>-<i>.<service>.<namespace>.svc.cluster.local:<port> for every ordinal i.",
+        chartFix = "remove the override that empties config.cluster routes.")
+public final class RoutesMissing implements Rule {
 
     @Override
     public void check(Cluster cluster, RuleContext context) {
@@ -28,6 +25,7 @@ public final class RoutesMissing implements Rule, Fixable {
         String routes = w.hasStablePodNames() ? " Add routes = [ " + RouteLists.perPod(w, cluster, "nats", "", 6222) + " ]."
                 : " Give the servers stable names (a StatefulSet with a headless Service) and list one route per pod.";
         context.report(cluster.clusterAt(), w.label() + " runs " + w.replicas()
-                + " replicas but the cluster has no routes: every server stays alone." + routes);
+                + " replicas but the cluster has no routes: every server stays alone." + routes, List.of(),
+                RouteLists.fixRoutes(cluster, context.planner()));
     }
 }

@@ -1,11 +1,12 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
+import io.natsguard.edit.Fix;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.Route;
 import io.natsguard.model.Service;
 import io.natsguard.model.Workload;
-import io.natsguard.report.Severity;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,28 +17,29 @@ import java.util.Optional;
                 + "connects. Servers then learn only some peers: the mesh forms partly, route counts differ, and "
                 + "messages published on one server never reach subscribers on another, without any error.",
         fix = "Write one route per pod, e.g. for a StatefulSet nats with headless Service nats-headless: "
-                + "nats://nats-0.nats-headless.<namespace>.svc.cluster.local:6222, nats-1..., nats-2...")
-public final class RoutesSingleDnsName implements Rule, Fixable {
-
-    @Override
-    public void fix(Cluster cluster, FixContext context) {
-        RouteLists.fixRoutes(cluster, context);
-    }
+                + "nats://nats-0.nats-headless.<namespace>.svc.cluster.local:6222, nats-1..., nats-2...",
+        chartFix = "remove config.cluster.merge.routes (or the patch of /cluster/routes) and the chart writes "
+                + "one route per pod.")
+public final class RoutesSingleDnsName implements Rule {
 
     @Override
     public void check(Cluster cluster, RuleContext context) {
         List<Route> routes = cluster.routes();
         String namespace = namespace(cluster);
+        Fix fix = null; // one list fixes every such route: planned at the first
         for (Route route : routes) {
             Optional<Service> service = cluster.services().namedBy(route.host(), namespace);
+            String message = null;
             if (service.isPresent()) {
-                context.report(route.position(), "route " + route.redacted() + " names Service "
-                        + service.get().namespace() + "/" + service.get().name()
-                        + ", which resolves to many pods: the mesh forms only partly." + instead(cluster, route));
+                message = "route " + route.redacted() + " names Service " + service.get().namespace() + "/" + service.get().name()
+                        + ", which resolves to many pods: the mesh forms only partly." + instead(cluster, route);
             } else if (routes.size() == 1 && !RouteLists.looksPerPod(route.host()) && !isAddress(route.host())) {
-                context.report(route.position(), "the only route " + route.redacted() + " names no single pod: a "
-                        + "DNS name for the whole cluster joins each server to one peer, and the mesh forms only "
-                        + "partly." + instead(cluster, route));
+                message = "the only route " + route.redacted() + " names no single pod: a DNS name for the whole cluster joins "
+                        + "each server to one peer, and the mesh forms only partly." + instead(cluster, route);
+            }
+            if (message != null) {
+                fix = fix != null ? fix : RouteLists.fixRoutes(cluster, context.planner());
+                context.report(route.position(), message, List.of(), fix);
             }
         }
     }

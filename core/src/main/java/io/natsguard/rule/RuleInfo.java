@@ -1,6 +1,6 @@
 package io.natsguard.rule;
 
-import io.natsguard.report.Severity;
+import io.natsguard.base.Severity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -26,6 +26,13 @@ public @interface RuleInfo {
     /** What to do about it. */
     String fix();
 
-    /** Whether {@code natsguard fix} applies the fix itself (the rule is then {@link Fixable}). */
+    /** Whether {@code natsguard fix} applies the fix itself (the rule's findings then carry their edits). */
     boolean autofix() default false;
+
+    /**
+     * How to fix it in the values of the official NATS chart (and which of its defaults is at fault),
+     * told after "With the NATS chart:" in the findings on a cluster the chart makes; empty when the
+     * chart has nothing to add.
+     */
+    String chartFix() default "";
 }

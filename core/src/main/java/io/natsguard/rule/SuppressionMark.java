@@ -1,6 +1,6 @@
 package io.natsguard.rule;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 
 /**
  * A request to ignore a rule: a {@code # natsguard:ignore RULE REASON} comment, or a

@@ -2,11 +2,11 @@ package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
 import com.typesafe.config.Config;
+import io.natsguard.base.Severity;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.GoDuration;
-import io.natsguard.report.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Severity;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ServerOptions;
-import io.natsguard.report.Severity;
 import java.util.Map;
 
 @AutoService(Rule.class)

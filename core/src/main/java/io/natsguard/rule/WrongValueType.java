@@ -1,11 +1,11 @@
 package io.natsguard.rule;
 
 import com.google.auto.service.AutoService;
+import io.natsguard.base.Redactor;
+import io.natsguard.base.Severity;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
-import io.natsguard.report.Redactor;
-import io.natsguard.report.Severity;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package io.natsguard.source;
 
 import com.marcnuri.helm.Helm;
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.natsguard.source;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import java.io.IOException;

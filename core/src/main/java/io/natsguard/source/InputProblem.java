@@ -1,6 +1,6 @@
 package io.natsguard.source;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 
 /**
  * Input natsguard could not read or check, at its place: never a silent skip.

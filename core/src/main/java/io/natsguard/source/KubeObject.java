@@ -1,6 +1,6 @@
 package io.natsguard.source;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 

@@ -1,6 +1,6 @@
 package io.natsguard.source;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import java.io.IOException;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -133,7 +131,6 @@ public final class Kustomize {
     public static final class Mapper {
         private final Build build;
         private final SourceText rendered;
-        private final Pattern mention;
         /** The objects of the build by their first line; they do not overlap. */
         private final NavigableMap<Integer, KubeObject> objectsByLine = new TreeMap<>();
         /** For each source file, the first line of each text, by that text without its indentation. */
@@ -146,10 +143,14 @@ public final class Kustomize {
         public Mapper(Build build) {
             this.build = build;
             this.rendered = new SourceText(build.text());
-            this.mention = Pattern.compile(Pattern.quote(build.name() + ":") + "(\\d+):(\\d+)");
             for (KubeObject object : build.manifests().objects()) {
                 objectsByLine.put(object.node().getStartMark().getLine() + 1, object);
             }
+        }
+
+        /** The name the build's positions give as their file. */
+        public String buildName() {
+            return build.name();
         }
 
         /** The texts of the source files a mapped position may name. */
@@ -157,6 +158,7 @@ public final class Kustomize {
             return build.inputs();
         }
 
+        /** A position in the build moved to the source file line of the same text; any other position as it is. */
         public Position map(Position position) {
             if (!position.file().equals(build.name())) {
                 return position;
@@ -183,21 +185,6 @@ public final class Kustomize {
                 }
             }
             return position;
-        }
-
-        /** A message's mentions of places in the build ("BUILD:70:3"), moved like positions. */
-        public String mapText(String message) {
-            if (!message.contains(build.name() + ":")) {
-                return message;
-            }
-            Matcher m = mention.matcher(message);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                Position mapped = map(new Position(build.name(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-                m.appendReplacement(out, Matcher.quoteReplacement(mapped.toString()));
-            }
-            m.appendTail(out);
-            return out.toString();
         }
 
         private KubeObject ownerOf(int line) {

@@ -1,6 +1,6 @@
 package io.natsguard.source;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.limit.Cancellation;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
@@ -28,7 +28,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 

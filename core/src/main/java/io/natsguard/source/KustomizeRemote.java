@@ -1,6 +1,6 @@
 package io.natsguard.source;
 
-import io.natsguard.report.Redactor;
+import io.natsguard.base.Redactor;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

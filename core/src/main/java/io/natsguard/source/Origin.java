@@ -1,6 +1,6 @@
 package io.natsguard.source;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 
 /**
  * Where a NATS config's text sits in the file the user edits, so that a position in the config

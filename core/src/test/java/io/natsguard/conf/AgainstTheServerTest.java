@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natsguard.base.Position;
 import io.natsguard.testing.NatsServers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,8 @@ package io.natsguard.conf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.natsguard.base.Position;
+import io.natsguard.base.Visible;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

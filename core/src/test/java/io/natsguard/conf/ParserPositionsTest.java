@@ -2,6 +2,7 @@ package io.natsguard.conf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natsguard.base.Position;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.natsguard.conf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

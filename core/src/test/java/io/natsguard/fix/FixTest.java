@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
+import io.natsguard.edit.ConfText;
 import io.natsguard.lint.Inputs;
 import io.natsguard.lint.Linter;
 import io.natsguard.policy.Policy;
@@ -26,30 +27,41 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * natsguard fix on the fixture set (src/test/resources/fix): after the fix, lint finds none of the
- * fixed rules, the configs still parse (natsguard's parser, and Debian's nats-server -t where the
- * config is whole), every line outside the changed ones is byte-identical, and a second fix
- * changes nothing.
+ * natsguard fix on the fixture set (src/test/resources/fix): each file comes out byte for byte as
+ * its golden {@code <name>.fixed} beside it says (a file without one is left as it is), lint then
+ * finds none of the fixed rules, the configs still parse (natsguard's parser, and Debian's
+ * nats-server -t where the config is whole), every line outside the changed ones is byte-identical,
+ * and a second fix changes nothing.
  */
 class FixTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/fix");
+    private static final String GOLDEN = ".fixed";
 
     @TempDir
     Path dir;
 
     private Path copy(String fixture) throws IOException {
         Path target = Files.createDirectories(dir.resolve(fixture));
-        try (Stream<Path> files = Files.list(FIXTURES.resolve(fixture))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
+        for (Path file : inputs(fixture)) {
+            Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
+    }
+
+    /** The fixture's files, without their golden outputs. */
+    private static List<Path> inputs(String fixture) throws IOException {
+        try (Stream<Path> files = Files.list(FIXTURES.resolve(fixture))) {
+            return files.filter(file -> !file.toString().endsWith(GOLDEN)).sorted().toList();
+        }
+    }
+
+    private static Path golden(Path input) {
+        return input.resolveSibling(input.getFileName() + GOLDEN);
     }
 
     private static Fixer.Plan plan(Path tree) throws Exception {
@@ -57,17 +69,33 @@ class FixTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"configmap", "configmap-no-routes", "args", "conf", "helmrelease", "application", "umbrella"})
-    void aFixedTreeLintsCleanOfTheFixedRulesAndKeepsEverythingElse(String fixture) throws Exception {
+    @CsvSource(delimiter = '|', textBlock = """
+            configmap           | duration-unquoted routes-single-dns-name
+            configmap-no-routes | routes-missing
+            args                | routes-single-dns-name
+            conf                | duration-unquoted
+            credentials         | routes-single-dns-name
+            helmrelease         | routes-single-dns-name
+            application         | routes-incomplete
+            umbrella            | routes-single-dns-name
+            """)
+    void aFixedTreeIsTheGoldenOutputLintsCleanOfTheFixedRulesAndKeepsEverythingElse(String fixture, String rules) throws Exception {
         Path tree = copy(fixture);
         Fixer.Plan plan = plan(tree);
         Set<String> fixedRules = plan.fixed().stream().map(Finding::ruleId).collect(Collectors.toSet());
-        assertThat(plan.changes()).as("a fixture with something to fix").isNotEmpty();
-        assertThat(fixedRules).isNotEmpty();
+        assertThat(fixedRules).containsExactlyInAnyOrder(rules.split(" "));
         for (Fixer.FileChange change : plan.changes()) {
             onlyTheEditedLinesDiffer(change);
             Rewrite.write(change);
             assertThat(Files.readString(Path.of(change.file()))).isEqualTo(change.after());
+        }
+        List<Path> inputs = inputs(fixture);
+        assertThat(inputs).as("the golden outputs of %s", fixture).anyMatch(input -> Files.exists(golden(input)));
+        for (Path input : inputs) {
+            // Files.readString decodes strictly, so equal texts are equal bytes
+            Path expected = Files.exists(golden(input)) ? golden(input) : input;
+            assertThat(Files.readString(tree.resolve(input.getFileName()))).as("%s after the fix (expected: %s)", input, expected)
+                    .isEqualTo(Files.readString(expected));
         }
 
         List<Finding> after = new Linter(Policy.defaults()).lint(Inputs.read(List.of(tree.toString()), new ByteArrayInputStream(new byte[0])))
@@ -123,6 +151,29 @@ class FixTest {
             String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(test.exitValue()).as(config + ": " + output + "\n" + Files.readString(config)).isZero();
         }
+    }
+
+    @Test
+    void thePlanIsTheEditsTheLintFindingsCarry() throws Exception {
+        Fixer.Plan plan = plan(copy("configmap"));
+        assertThat(plan.fixed()).isNotEmpty().allSatisfy(f -> assertThat(plan.report().findings()).contains(f));
+        assertThat(plan.changes()).flatExtracting(Fixer.FileChange::edits)
+                .containsExactlyInAnyOrderElementsOf(plan.fixed().stream().flatMap(f -> f.fix().edits().stream()).distinct().toList());
+    }
+
+    @Test
+    void aSuppressedFindingIsNotFixed() throws Exception {
+        Files.writeString(dir.resolve("nats.conf"), """
+                # natsguard:ignore duration-unquoted the platform team reads this value as seconds (OPS-7)
+                ping_interval: 120
+                write_deadline: 2m
+                """);
+        Fixer.Plan plan = plan(dir);
+        assertThat(plan.changes()).singleElement().satisfies(change -> assertThat(change.after()).isEqualTo("""
+                # natsguard:ignore duration-unquoted the platform team reads this value as seconds (OPS-7)
+                ping_interval: 120
+                write_deadline: "2m"
+                """));
     }
 
     @Test

@@ -80,8 +80,17 @@ class HelmChartTest {
                 + "    merge:\n      routes: [ \"nats://nats-0.nats-headless:6222\" ]\n");
         List<Finding> findings = new Linter(Policy.defaults()).lint(new Inputs.Request(List.of(), new ByteArrayInputStream(new byte[0]),
                 null, new Inputs.OfficialValues(values, "nats", "msg"))).findings();
-        assertThat(findings).filteredOn(f -> f.ruleId().equals("routes-incomplete")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("no route names nats-1, nats-2, nats-3, nats-4"));
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("routes-incomplete")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("no route names nats-1, nats-2, nats-3, nats-4")
+                    .endsWith(" With the NATS chart: set config.cluster.replicas (its default is 3) instead of changing the "
+                            + "StatefulSet's replicas through statefulSet.merge or patch, and drop hand-written routes.");
+            assertThat(f.related()).extracting(r -> r.position().toString()).containsExactly(values + ":4:5");
+            assertThat(f.fix().edits()).singleElement().satisfies(edit -> {
+                assertThat(edit.file()).isEqualTo(values.toString());
+                assertThat(edit.replacement()).as("the override removed: the chart writes one route per pod").isEmpty();
+                assertThat(edit.why()).isEqualTo("config.cluster.merge.routes removed: the chart writes one route per pod");
+            });
+        });
     }
 
     @Test

@@ -58,6 +58,24 @@ class KustomizeTest {
     }
 
     @Test
+    void theReplicasARouteListMissesAreARelatedPlaceMovedToThePatchThatSetsThem() throws Exception {
+        Path overlay = Files.createDirectories(KUSTOMIZE.resolve("overlays/scaled-by-patch"));
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources:\n- ../../base\npatches:\n- path: replicas.yaml\n");
+        Files.writeString(overlay.resolve("replicas.yaml"), "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: nats\nspec:\n  replicas: 5\n");
+        assertThat(lint(overlay)).filteredOn(f -> f.ruleId().equals("routes-incomplete")).singleElement().satisfies(f -> {
+            assertThat(f.position().file()).isEqualTo(KUSTOMIZE.resolve("base/configmap.yaml").toString());
+            assertThat(f.related()).singleElement().satisfies(replicas -> {
+                assertThat(replicas.position()).hasToString(overlay.resolve("replicas.yaml") + ":6:3");
+                assertThat(replicas.note()).isEqualTo("the replicas of StatefulSet nats/nats");
+            });
+            assertThat(f.message()).as("the place is a related location, not text").doesNotContain("kustomize build", ":6:3");
+            assertThat(f.fix().edits()).as("a build is not a file to rewrite").isEmpty();
+            assertThat(f.fix().refused()).singleElement().satisfies(refusal ->
+                    assertThat(refusal.position().file()).isEqualTo(KUSTOMIZE.resolve("base/configmap.yaml").toString()));
+        });
+    }
+
+    @Test
     void theProductionOverlayIsClean() throws Exception {
         assertThat(lint(KUSTOMIZE.resolve("overlays/prod"))).isEmpty();
     }

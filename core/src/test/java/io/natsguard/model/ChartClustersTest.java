@@ -169,7 +169,7 @@ class ChartClustersTest {
                     merge: { pool_size: 1.0e+20 }
                 """);
         assertThat(cluster.config().error()).hasMessageContaining("integer '100000000000000000000' is out of the range");
-        assertThat(cluster.advice().get("conf-parse-error")).contains("as Go's JSON does");
+        assertThat(cluster.chart()).as("the values that make it: where its findings say to fix it").isNotNull();
         // found at the values line that caused it
         assertThat(cluster.config().locate(cluster.config().error().position()).line()).isEqualTo(4);
     }

@@ -2,7 +2,7 @@ package io.natsguard.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,8 +3,8 @@ package io.natsguard.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natsguard.base.Severity;
 import io.natsguard.limit.Limits;
-import io.natsguard.report.Severity;
 import io.natsguard.rule.Rules;
 import io.natsguard.testing.Repository;
 import java.nio.file.Files;

@@ -2,7 +2,8 @@ package io.natsguard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
+import io.natsguard.base.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class CiFormatsTest {
 
     @Test
     void githubWorkflowCommandsEscapeTheirProperties() throws Exception {
-        String out = write(new GithubFormat(), new Report(List.of(ERROR, WARNING, SUPPRESSED), 2, 1, 1, Map.of()));
+        String out = write(new GithubFormat(), Reports.of(List.of(ERROR, WARNING, SUPPRESSED), 2, 1, 1, Map.of()));
         assertThat(out.lines().toList()).startsWith(
                 "::error file=k8s/nats%2C prod.yaml,line=27,col=9,title=natsguard routes-single-dns-name::"
                         + "route nats://u:***@svc:6222 names Service a/svc: 100%25 wrong\\nreally",
@@ -42,7 +43,7 @@ class CiFormatsTest {
 
     @Test
     void junitXmlHasAFailedCaseAFindingAndAPassingCaseWhenClean() throws Exception {
-        Document doc = parse(write(new JunitFormat(), new Report(List.of(ERROR, WARNING, SUPPRESSED), 2, 1, 1, Map.of())));
+        Document doc = parse(write(new JunitFormat(), Reports.of(List.of(ERROR, WARNING, SUPPRESSED), 2, 1, 1, Map.of())));
         Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
         assertThat(suite.getAttribute("tests")).isEqualTo("2");
         assertThat(suite.getAttribute("failures")).isEqualTo("2");
@@ -50,7 +51,7 @@ class CiFormatsTest {
         assertThat(failure.getAttribute("message")).isEqualTo("write_deadline is 10m <outside> \"bounds\" & more");
         assertThat(doc.getDocumentElement().getTextContent()).doesNotContain("secret");
 
-        Document clean = parse(write(new JunitFormat(), new Report(List.of(), 3, 0, 1, Map.of())));
+        Document clean = parse(write(new JunitFormat(), Reports.of(List.of(), 3, 0, 1, Map.of())));
         assertThat(clean.getElementsByTagName("testcase").getLength()).isEqualTo(1);
         assertThat(clean.getElementsByTagName("failure").getLength()).isZero();
     }

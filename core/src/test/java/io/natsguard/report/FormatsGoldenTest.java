@@ -2,7 +2,10 @@ package io.natsguard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
+import io.natsguard.base.Related;
+import io.natsguard.base.Severity;
+import io.natsguard.edit.Fix;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Each report format, byte for byte, on one report (an error, a warning, a suppressed finding, a
- * password in a route URL): the reviewed outputs under src/test/resources/report-golden. A change
+ * Each report format, byte for byte, on one report (errors, one with a related place, a warning, a
+ * suppressed finding, a password in a route URL): the reviewed outputs under src/test/resources/report-golden. A change
  * of format shows as a failing diff here, to be reviewed and the file updated on purpose
  * ({@code -Dgolden.update=true} rewrites them).
  */
@@ -22,7 +25,10 @@ class FormatsGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/report-golden");
 
-    private static final Report REPORT = new Report(List.of(
+    private static final Report REPORT = Reports.of(List.of(
+            new Finding("routes-incomplete", Severity.ERROR, new Position("k8s/nats.yaml", 20, 7),
+                    "the route list does not match the 5 replicas of StatefulSet a/nats: no route names nats-3, nats-4",
+                    List.of(new Related(new Position("k8s/nats.yaml", 40, 3), "the replicas of StatefulSet a/nats")), Fix.NONE, null),
             new Finding("routes-single-dns-name", Severity.ERROR, new Position("k8s/nats.yaml", 27, 9),
                     "route nats://u:secret@svc:6222 names Service a/svc: write one route per pod"),
             new Finding("timeout-out-of-range", Severity.WARNING, new Position("nats.conf", 3, 1),
@@ -33,7 +39,7 @@ class FormatsGoldenTest {
                     "k8s/nats.yaml", "x\n".repeat(26) + "        nats://u:secret@svc:6222\n"));
 
     /** Nothing that counts: a note, a policy exemption, a baseline entry; one file. */
-    private static final Report QUIET = new Report(List.of(
+    private static final Report QUIET = Reports.of(List.of(
             new Finding("cluster-name-missing", Severity.INFO, new Position("nats.conf", 2, 3), "the cluster has no name"),
             new Finding("routes-missing", Severity.ERROR, new Position("nats.conf", 1, 1), "no routes",
                     new Suppression(Suppression.Kind.POLICY, "a single server")),
@@ -42,7 +48,7 @@ class FormatsGoldenTest {
             1, 0, 1, Map.of());
 
     /** Nothing at all. */
-    private static final Report CLEAN = new Report(List.of(), 1, 1, 1, Map.of());
+    private static final Report CLEAN = Reports.of(List.of(), 1, 1, 1, Map.of());
 
     @ParameterizedTest
     @ValueSource(strings = {"text", "json", "junit", "github"})

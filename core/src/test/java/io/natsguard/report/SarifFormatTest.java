@@ -8,6 +8,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.natsguard.base.Position;
+import io.natsguard.base.Severity;
 import io.natsguard.lint.Linter;
 import io.natsguard.policy.Policy;
 import io.natsguard.testing.Corpus;
@@ -31,10 +33,10 @@ class SarifFormatTest {
 
     @Test
     void locationsAreRelativePathsFileUrisOrTheStreamName() throws Exception {
-        Report report = new Report(List.of(
-                new Finding("routes-missing", Severity.ERROR, new io.natsguard.conf.Position("k8s/../nats/sts.yaml", 3, 1), "a"),
-                new Finding("routes-missing", Severity.ERROR, new io.natsguard.conf.Position("/srv/nats.conf", 4, 2), "b"),
-                new Finding("cluster-name-missing", Severity.WARNING, new io.natsguard.conf.Position("<stdin>", 5, 3), "c")),
+        Report report = Reports.of(List.of(
+                new Finding("routes-missing", Severity.ERROR, new io.natsguard.base.Position("k8s/../nats/sts.yaml", 3, 1), "a"),
+                new Finding("routes-missing", Severity.ERROR, new io.natsguard.base.Position("/srv/nats.conf", 4, 2), "b"),
+                new Finding("cluster-name-missing", Severity.WARNING, new io.natsguard.base.Position("<stdin>", 5, 3), "c")),
                 3, 1, 1, java.util.Map.of());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         ReportFormat.named("sarif").write(report, out);
@@ -52,9 +54,9 @@ class SarifFormatTest {
         JsonNode sarif = sarif(List.of("src/test/resources/rules"));
         assertThat(validate(sarif)).isEmpty();
         JsonNode run = sarif.get("runs").get(0);
-        assertThat(run.at("/tool/driver/rules")).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(run.at("/tool/driver/rules")).hasSize(16);
         assertThat(run.at("/tool/driver/rules/0/help/text").asText()).isNotBlank();
-        assertThat(run.get("results").size()).isGreaterThan(10);
+        assertThat(run.get("results")).hasSize(68);
         for (JsonNode result : run.get("results")) {
             JsonNode region = result.at("/locations/0/physicalLocation/region");
             assertThat(region.get("startLine").asInt()).isPositive();
@@ -63,6 +65,24 @@ class SarifFormatTest {
             int index = result.get("ruleIndex").asInt();
             assertThat(run.at("/tool/driver/rules/" + index + "/id").asText()).isEqualTo(result.get("ruleId").asText());
         }
+    }
+
+    @Test
+    void relatedPlacesValidateAsRelatedLocations() throws Exception {
+        JsonNode sarif = sarif(List.of("src/test/resources/rules/routes-incomplete/bad.yaml"));
+        assertThat(validate(sarif)).isEmpty();
+        List<JsonNode> results = new java.util.ArrayList<>();
+        sarif.at("/runs/0/results").forEach(results::add);
+        JsonNode result = results.stream().filter(r -> r.get("ruleId").asText().equals("routes-incomplete")).findFirst().orElseThrow();
+        assertThat(result.get("relatedLocations")).singleElement().satisfies(related -> {
+            assertThat(related.get("id").asInt()).isZero();
+            assertThat(related.at("/physicalLocation/artifactLocation/uri").asText()).isEqualTo("src/test/resources/rules/routes-incomplete/bad.yaml");
+            assertThat(related.at("/physicalLocation/region/startLine").asInt()).isGreaterThan(result.at("/locations/0/physicalLocation/region/startLine").asInt());
+            assertThat(related.at("/message/text").asText()).startsWith("the replicas of StatefulSet ");
+        });
+        assertThat(result.at("/message/text").asText()).as("the place is not in the text").doesNotContain("bad.yaml");
+        assertThat(results).filteredOn(r -> !r.get("ruleId").asText().equals("routes-incomplete")).as("others: no empty array")
+                .isNotEmpty().noneMatch(r -> r.has("relatedLocations"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.natsguard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natsguard.base.Redactor;
 import io.natsguard.lint.Linter;
 import io.natsguard.policy.Policy;
 import java.io.ByteArrayInputStream;

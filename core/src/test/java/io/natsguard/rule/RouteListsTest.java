@@ -96,8 +96,14 @@ class RouteListsTest {
             }
 
             @Override
-            public void report(io.natsguard.conf.Position position, String message) {
+            public void report(io.natsguard.base.Position position, String message, List<io.natsguard.base.Related> related,
+                    io.natsguard.edit.Fix fix) {
                 messages.add(message);
+            }
+
+            @Override
+            public io.natsguard.edit.Planner planner() {
+                return new io.natsguard.edit.Planner(java.util.Map.of(), "test");
             }
         });
         return messages;

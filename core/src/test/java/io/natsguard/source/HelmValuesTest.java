@@ -2,7 +2,7 @@ package io.natsguard.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import java.util.List;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.source.InputProblem;
 import io.natsguard.source.ManifestReader;
 import java.io.IOException;

@@ -108,7 +108,7 @@ class RequestBodiesTest {
         }
         assertThat(sent).as("cut off long before its body was in").isLessThan(2000);
         awaitBytesInFlight(0);
-        assertThat(Https.metric("natsguard_review_body_timeouts_total")).isGreaterThan(cutOffBefore);
+        assertThat(Https.metric("natsguard_review_body_timeouts_total")).isEqualTo(cutOffBefore + 1);
         assertThat(Https.client("tls").send(Https.post(large), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
@@ -142,7 +142,7 @@ class RequestBodiesTest {
             startUpload(slow, large);
             double refusedBefore = Https.metric("natsguard_overloaded_total");
             assertThat(sendEndlessly()).as("bytes sent before the server stopped reading").isBetween(LARGEST_BODY, ENDLESS - 1);
-            assertThat(Https.metric("natsguard_overloaded_total")).isGreaterThan(refusedBefore);
+            assertThat(Https.metric("natsguard_overloaded_total")).isEqualTo(refusedBefore + 1);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
@@ -59,7 +60,8 @@ class WebhookManifestsTest {
         Deployment deployment = one(objects, Deployment.class);
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
         var pod = deployment.getSpec().getTemplate().getSpec();
-        assertThat(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()).isNotEmpty();
+        assertThat(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()).singleElement()
+                .extracting(PodAffinityTerm::getTopologyKey).isEqualTo("kubernetes.io/hostname");
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         Container container = pod.getContainers().get(0);
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();

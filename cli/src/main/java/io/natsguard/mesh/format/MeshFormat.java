@@ -1,7 +1,6 @@
 package io.natsguard.mesh.format;
 
 import io.natsguard.mesh.MeshResult;
-import java.util.Locale;
 
 /** The outputs of {@code natsguard mesh}. */
 public enum MeshFormat {
@@ -20,9 +19,5 @@ public enum MeshFormat {
 
     public String render(MeshResult result) {
         return renderer.render(result);
-    }
-
-    public static MeshFormat parse(String text) {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,6 @@
 package io.natsguard.source.helm;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 
 /**
  * The values cannot be rendered: either {@code helm template} itself would fail on them, or they use a

@@ -6,7 +6,7 @@ import static io.natsguard.source.helm.ChartTemplates.reread;
 import static io.natsguard.source.helm.GoValues.text;
 import static io.natsguard.source.helm.GoValues.truthy;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.source.Yaml;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.natsguard.source.helm;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 
 /**
  * Where a value of the chart's output comes from.

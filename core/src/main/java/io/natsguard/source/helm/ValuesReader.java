@@ -1,6 +1,6 @@
 package io.natsguard.source.helm;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.natsguard.source.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.testing.Corpus;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,14 +1,14 @@
-package io.natsguard.fix;
+package io.natsguard.edit;
 
-import io.natsguard.conf.Position;
+import io.natsguard.base.Position;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.Origin;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.error.Mark;
 
 /**
  * The route fix for a cluster the official NATS chart makes: the chart writes one route per pod
@@ -28,7 +28,9 @@ final class ChartRoutes {
         this.planner = planner;
     }
 
-    void drop(HelmValues values, Position finding) {
+    /** The fix for the chart's values; {@code finding} is where the finding is, for the refusal when no layer sets routes. */
+    Fix drop(HelmValues values, Position finding) {
+        Fix fix = Fix.NONE;
         boolean found = false;
         for (HelmValues.Layer layer : values.layers()) {
             MappingNode cluster = map(map(layer.root(), "config"), "cluster");
@@ -40,15 +42,15 @@ final class ChartRoutes {
             found = true;
             NodeTuple gone = merge.getValue().size() == 1 ? tuple(cluster, "merge") : routes;
             if (!(layer.origin() instanceof Origin.SameFile)) {
-                planner.refuse(layer.position(routes.getKeyNode()), "config.cluster.merge.routes is in "
-                        + layer.description() + ", a string natsguard does not rewrite: remove it by hand");
+                fix = fix.and(planner.refuse(layer.position(routes.getKeyNode()), "config.cluster.merge.routes is in "
+                        + layer.description() + ", a string natsguard does not rewrite: remove it by hand"));
                 continue;
             }
             Position key = layer.position(gone.getKeyNode());
             String text = texts.get(key.file());
             int start = text == null ? -1 : ConfText.offset(text, key.line(), key.column());
             if (start < 0 || !ConfText.startsLine(text, start)) {
-                planner.refuse(key, "config.cluster.merge is not a block mapping: remove routes by hand");
+                fix = fix.and(planner.refuse(key, "config.cluster.merge is not a block mapping: remove routes by hand"));
                 continue;
             }
             Mark end = gone.getValueNode().getEndMark();
@@ -58,12 +60,10 @@ final class ChartRoutes {
             int stopLine = text.lastIndexOf('\n', stop - 1) + 1;
             int lineEnd = text.indexOf('\n', stop);
             int cut = text.substring(stopLine, stop).isBlank() ? stopLine : lineEnd < 0 ? text.length() : lineEnd + 1;
-            planner.edits().add(new Edit(key.file(), start - ConfText.indentation(text, start).length(), cut, "", planner.rule(),
-                    "config.cluster.merge.routes removed: the chart writes one route per pod"));
+            fix = fix.and(Fix.of(new Edit(key.file(), start - ConfText.indentation(text, start).length(), cut, "", planner.rule(),
+                    "config.cluster.merge.routes removed: the chart writes one route per pod")));
         }
-        if (!found) {
-            planner.refuse(finding, "the chart's routes come from a patch or the chart's defaults: remove the override by hand");
-        }
+        return found ? fix : planner.refuse(finding, "the chart's routes come from a patch or the chart's defaults: remove the override by hand");
     }
 
     private static MappingNode map(Node node, String key) {

@@ -1,144 +1,134 @@
-package io.natsguard.fix;
+package io.natsguard.edit;
 
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfValue;
-import io.natsguard.conf.Position;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.NatsConfig;
 import io.natsguard.model.Route;
-import io.natsguard.rule.FixContext;
-import io.natsguard.source.HelmValues;
 import io.natsguard.source.Origin;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Turns what a rule wants into edits of the text the user wrote: in a NATS config file or a YAML
- * block scalar (line for line), or in a workload's {@code --routes} argument. Where the text is
- * not laid out so (a base64 Secret, a quoted YAML string, a config a chart generates), the change
- * is refused with what to edit instead.
+ * block scalar (line for line), in a workload's {@code --routes} argument, or in the values of the
+ * official NATS chart. Where the text is not laid out so (a base64 Secret, a quoted YAML string, a
+ * Kustomize build), the fix is refused with what to edit instead. Nothing is written here.
  */
-final class Planner implements FixContext {
+public final class Planner {
 
     private final Map<String, String> texts;
-    private final List<HelmValues> charts;
-    private final List<Edit> edits = new ArrayList<>();
-    private final List<String> refused = new ArrayList<>();
-    private String rule;
+    private final String rule;
 
-    /** @param charts the values of the official NATS chart found (files, HelmReleases, Applications) */
-    Planner(Map<String, String> texts, List<HelmValues> charts) {
+    /**
+     * @param texts the text of every file that may be rewritten, by name, as it was read
+     * @param rule  the rule whose fixes are planned
+     */
+    public Planner(Map<String, String> texts, String rule) {
         this.texts = texts;
-        this.charts = charts;
+        this.rule = rule;
     }
 
-    /** The rule whose fix is being planned. */
-    void forRule(String id) {
-        this.rule = id;
-    }
-
-    /** The rule whose fix is being planned. */
+    /** The rule whose fixes are planned. */
     String rule() {
         return rule;
     }
 
-    List<Edit> edits() {
-        return edits;
+    /** Where a config's text cannot be rewritten, and why: a refusal, not an error. */
+    private static final class Unwritable extends Exception {
+        private final Position at;
+
+        Unwritable(Position at, String why) {
+            super(why, null, false, false);
+            this.at = at;
+        }
     }
 
-    List<String> refused() {
-        return refused;
-    }
-
-    @Override
-    public void setRoutes(Cluster cluster, List<String> urls) {
+    /**
+     * The cluster's route list becomes exactly these URLs: the config's {@code cluster.routes}, the
+     * workload's {@code --routes} argument, a new {@code routes} entry in the cluster block, or, for a
+     * cluster the official NATS chart makes, its values without the override. {@link Fix#NONE} when the
+     * list is so already.
+     */
+    public Fix setRoutes(Cluster cluster, List<String> urls) {
         List<Route> current = cluster.routes();
         if (current.stream().map(Route::url).toList().equals(urls)) {
-            return; // already so: fix is idempotent
+            return Fix.NONE; // already so: fix is idempotent
         }
         String why = "one route per pod of " + cluster.workload().label();
-        Optional<HelmValues> chart = charts.stream().filter(values -> values.owner() == cluster.workload().object()).findFirst();
-        if (chart.isPresent()) {
-            new ChartRoutes(texts, this).drop(chart.get(), cluster.routesAt());
-            return;
+        if (cluster.chart() != null) {
+            return new ChartRoutes(texts, this).drop(cluster.chart(), cluster.routesAt());
         }
-        if (cluster.workload() != null && !cluster.workload().argRoutes().isEmpty()) {
-            setArgRoutes(current, urls, why);
-            return;
+        if (!cluster.workload().argRoutes().isEmpty()) {
+            return setArgRoutes(current, urls, why);
         }
         NatsConfig config = cluster.config();
         ConfValue block = cluster.clusterBlock();
         if (config == null || block == null) {
-            refuse(cluster.routesAt(), "the cluster is set up by --cluster only: add --routes to the arguments");
-            return;
+            return refuse(cluster.routesAt(), "the cluster is set up by --cluster only: add --routes to the arguments");
         }
         ConfValue routes = ConfigKeys.get(block, "routes");
         if (routes != null && routes.type() != ConfValue.Type.ARRAY) {
-            refuse(config.locate(routes), "routes is not a list: write routes = [ ... ] by hand");
-            return;
+            return refuse(config.locate(routes), "routes is not a list: write routes = [ ... ] by hand");
         }
-        Located at = locate(config, routes != null ? routes.valuePosition() : block.valuePosition());
-        if (at == null) {
-            return;
-        }
-        int close = ConfText.closing(at.text(), at.offset());
-        if (close < 0) {
-            refuse(at.position(), "cannot find where the " + (routes != null ? "route list" : "cluster block") + " ends");
-            return;
-        }
-        if (routes != null) {
+        try {
+            Located at = locate(config, routes != null ? routes.valuePosition() : block.valuePosition());
+            int close = ConfText.closing(at.text(), at.offset());
+            if (close < 0) {
+                return refuse(at.position(), "cannot find where the " + (routes != null ? "route list" : "cluster block") + " ends");
+            }
+            if (routes == null) {
+                return Fix.of(insertion(at, close, urls, why));
+            }
             String quote = quoteOf(at.text(), current.isEmpty() ? null : current.get(0));
             String indent = ConfText.indentation(at.text(), at.offset());
             List<String> comments = ConfText.commentLines(at.text().substring(at.offset() + 1, close));
-            edits.add(new Edit(at.file(), at.offset(), close + 1, list(comments, urls, indent, quote), rule, why));
-        } else {
-            edits.add(insertion(at, close, urls, why));
+            return Fix.of(new Edit(at.file(), at.offset(), close + 1, list(comments, urls, indent, quote), rule, why));
+        } catch (Unwritable e) {
+            return refuse(e.at, e.getMessage());
         }
     }
 
-    @Override
-    public void rewrite(Cluster cluster, ConfValue value, String replacement, String why) {
-        Located at = locate(cluster.config(), value.valuePosition());
-        if (at == null) {
-            return;
+    /** A scalar of the cluster's config is written anew, e.g. an unquoted duration quoted. */
+    public Fix rewrite(Cluster cluster, ConfValue value, String replacement, String why) {
+        try {
+            Located at = locate(cluster.config(), value.valuePosition());
+            String written = value.writtenAs();
+            if (!at.text().startsWith(written, at.offset())) {
+                return refuse(at.position(), "the file does not hold '" + written + "' there any more: run natsguard fix again");
+            }
+            return Fix.of(new Edit(at.file(), at.offset(), at.offset() + written.length(), replacement, rule, why));
+        } catch (Unwritable e) {
+            return refuse(e.at, e.getMessage());
         }
-        String written = value.writtenAs();
-        if (!at.text().startsWith(written, at.offset())) {
-            refuse(at.position(), "the file does not hold '" + written + "' there any more: run natsguard fix again");
-            return;
-        }
-        edits.add(new Edit(at.file(), at.offset(), at.offset() + written.length(), replacement, rule, why));
     }
 
     /** A place in a file's text that can be rewritten. */
     private record Located(String file, String text, int offset, Position position) {
     }
 
-    /** Where a config position is in a file natsguard can rewrite, or null after saying why not. */
-    private Located locate(NatsConfig config, Position conf) {
+    /** Where a config position is in a file natsguard can rewrite. */
+    private Located locate(NatsConfig config, Position conf) throws Unwritable {
         Origin origin = config.origins().get(conf.file());
         Position at = config.locate(conf);
         // no origin: a config file read as itself (or one it includes)
         if (origin != null && !(origin instanceof Origin.SameFile) && !(origin instanceof Origin.BlockScalar)) {
-            refuse(at, origin instanceof Origin.Lines ? "the config is generated by the Helm chart from values: change the values"
+            throw new Unwritable(at, origin instanceof Origin.Lines ? "the config is generated by the Helm chart from values: change the values"
                     : config.label() + " is not laid out line by line (base64 in a Secret, a quoted YAML string, "
                     + "an argument): rewrite it as a literal block scalar (|), or edit it by hand");
-            return null;
         }
         String text = texts.get(at.file());
         int offset = text == null ? -1 : ConfText.offset(text, at.line(), at.column());
         if (offset < 0) {
-            refuse(at, "not a file natsguard can rewrite (a Kustomize build, say): change the file it comes from");
-            return null;
+            throw new Unwritable(at, "not a file natsguard can rewrite (a Kustomize build, say): change the file it comes from");
         }
         return new Located(at.file(), text, offset, at);
     }
 
     /** --routes=a,b as written in one argument: the list is replaced where it is. */
-    private void setArgRoutes(List<Route> current, List<String> urls, String why) {
+    private Fix setArgRoutes(List<Route> current, List<String> urls, String why) {
         Position at = current.get(0).position();
         String text = texts.get(at.file());
         int from = text == null ? -1 : ConfText.offset(text, at.line(), at.column());
@@ -146,10 +136,9 @@ final class Planner implements FixContext {
         int start = from < 0 ? -1 : text.indexOf(written, from);
         int lineEnd = from < 0 ? -1 : text.indexOf('\n', from) < 0 ? text.length() : text.indexOf('\n', from);
         if (start < 0 || start + written.length() > lineEnd) {
-            refuse(at, "the --routes argument is not written as one comma-separated list on one line: edit it by hand");
-            return;
+            return refuse(at, "the --routes argument is not written as one comma-separated list on one line: edit it by hand");
         }
-        edits.add(new Edit(at.file(), start, start + written.length(), String.join(",", urls), rule, why));
+        return Fix.of(new Edit(at.file(), start, start + written.length(), String.join(",", urls), rule, why));
     }
 
     /** routes = [ ... ] added to a cluster block: on a line of its own, or inline in a one-line block. */
@@ -194,7 +183,7 @@ final class Planner implements FixContext {
     }
 
     /** A fix that cannot be made at {@code at}, and why: reported, nothing changes. */
-    void refuse(Position at, String why) {
-        refused.add((at == null ? "" : at.file() + ":" + at.line() + ": ") + rule + ": not fixed: " + why);
+    Fix refuse(Position at, String why) {
+        return Fix.refused(at, rule, why);
     }
 }

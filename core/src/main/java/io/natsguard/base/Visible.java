@@ -1,4 +1,4 @@
-package io.natsguard.conf;
+package io.natsguard.base;
 
 /**
  * Text taken from input (a file name, a key, a quoted value) made safe for a terminal or a CI log:

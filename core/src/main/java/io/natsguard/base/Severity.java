@@ -1,4 +1,4 @@
-package io.natsguard.report;
+package io.natsguard.base;
 
 import java.util.Locale;
 

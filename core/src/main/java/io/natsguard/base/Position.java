@@ -1,4 +1,4 @@
-package io.natsguard.conf;
+package io.natsguard.base;
 
 /**
  * A place in a file as people count it: 1-based line, 1-based column (in characters).

@@ -1,4 +1,4 @@
-package io.natsguard.report;
+package io.natsguard.base;
 
 import java.util.ArrayList;
 import java.util.List;

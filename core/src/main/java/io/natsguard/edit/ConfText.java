@@ -1,10 +1,10 @@
-package io.natsguard.fix;
+package io.natsguard.edit;
 
 /**
  * Reads NATS config text laid out in a file (the file itself, or a YAML block scalar's lines):
  * where a bracketed value ends, and the indentation of a line.
  */
-final class ConfText {
+public final class ConfText {
 
     private ConfText() {
     }
@@ -90,7 +90,7 @@ final class ConfText {
     }
 
     /** 1-based line of an offset. */
-    static int lineOf(String text, int offset) {
+    public static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
