@@ -70,6 +70,18 @@ final class RouteLists {
         return planner.setRoutes(cluster, routes.isEmpty() ? perPodUrls(w, cluster, "nats", "", 6222) : perPodUrlsLike(w, cluster, routes.get(0)));
     }
 
+    /**
+     * The advice for a workload whose pods have no stable names, so that no route can name each
+     * server: a DaemonSet's pods are named at random, one per node.
+     */
+    static String withoutStableNames(Workload w) {
+        String why = w.kind().equals("DaemonSet")
+                ? "A DaemonSet's pods have no stable names (one per node, each named at random), so no route can name each server"
+                : "The pods of a " + w.kind() + " have no stable names, so no route can name each server";
+        return why + ": run NATS as a StatefulSet with a headless Service and write one route per pod"
+                + (w.kind().equals("DaemonSet") ? ", or route to each node's own address (hostNetwork)." : ".");
+    }
+
     /** Names, the first few of them when there are many. */
     static String names(List<String> names) {
         if (names.size() <= MAX_LISTED) {
