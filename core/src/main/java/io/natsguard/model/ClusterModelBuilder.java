@@ -183,6 +183,11 @@ public final class ClusterModelBuilder {
         for (HelmValues values : all) {
             Cancellation.checkpoint();
             problems.addAll(values.missing());
+            Optional<InputProblem> unmodeled = values.unmodeled();
+            if (unmodeled.isPresent()) {
+                problems.add(unmodeled.get());
+                continue;
+            }
             try {
                 HelmValues.Merged merged = values.merged();
                 ChartRender render = NatsChartModel.render(merged.values(), merged.positions(), values.releaseName(),
