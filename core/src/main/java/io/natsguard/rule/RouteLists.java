@@ -71,15 +71,19 @@ final class RouteLists {
     }
 
     /**
-     * The advice for a workload whose pods have no stable names, so that no route can name each
-     * server: a DaemonSet's pods are named at random, one per node.
+     * The advice for a workload whose pods have no stable DNS names, so that no route can name each
+     * server: a StatefulSet without a headless Service, or a kind whose pods are named at random (a
+     * DaemonSet's, one per node).
      */
     static String withoutStableNames(Workload w) {
-        String why = w.kind().equals("DaemonSet")
-                ? "A DaemonSet's pods have no stable names (one per node, each named at random), so no route can name each server"
-                : "The pods of a " + w.kind() + " have no stable names, so no route can name each server";
-        return why + ": run NATS as a StatefulSet with a headless Service and write one route per pod"
-                + (w.kind().equals("DaemonSet") ? ", or route to each node's own address (hostNetwork)." : ".");
+        String statefulSet = "run NATS as a StatefulSet with a headless Service and write one route per pod";
+        return switch (w.kind()) {
+            case "StatefulSet" -> "Its pods have DNS names only through a headless Service: set serviceName to one and write "
+                    + "one route per pod.";
+            case "DaemonSet" -> "A DaemonSet's pods have no stable names (one per node, each named at random), so no route "
+                    + "can name each server: " + statefulSet + ", or route to each node's own address (hostNetwork).";
+            default -> "The pods of a " + w.kind() + " have no stable names, so no route can name each server: " + statefulSet + ".";
+        };
     }
 
     /** Names, the first few of them when there are many. */
