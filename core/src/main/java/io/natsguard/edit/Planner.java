@@ -130,6 +130,9 @@ public final class Planner {
     /** --routes=a,b as written in one argument: the list is replaced where it is. */
     private Fix setArgRoutes(List<Route> current, List<String> urls, String why) {
         Position at = current.get(0).position();
+        if (current.stream().anyMatch(route -> !route.via().isEmpty())) {
+            return refuse(at, "the routes come from $(VAR) variables the container's env sets: write the route list there by hand");
+        }
         String text = texts.get(at.file());
         int from = text == null ? -1 : ConfText.offset(text, at.line(), at.column());
         String written = current.stream().map(Route::url).collect(Collectors.joining(","));

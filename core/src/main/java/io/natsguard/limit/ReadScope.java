@@ -35,19 +35,28 @@ public final class ReadScope {
 
     /**
      * The scope of a lint run over these paths: for each, the git work tree that holds it (a
-     * repository's files refer to each other across folders), else the folder itself (a file's
-     * folder for a file). Standard input ({@code -}) adds none.
+     * repository's files refer to each other across folders), else the working directory when it
+     * holds the path (pre-commit and editors run from the top of the project, and name files below
+     * it), else the folder itself (a file's folder for a file). Standard input ({@code -}) adds none.
      */
     public static ReadScope around(List<String> paths) {
+        return around(paths, Path.of(""));
+    }
+
+    /** {@link #around(List)} as seen from {@code workingDirectory}. */
+    public static ReadScope around(List<String> paths, Path workingDirectory) {
+        Path cwd = workingDirectory.toAbsolutePath().normalize();
         List<Path> folders = new ArrayList<>();
         for (String arg : paths) {
             if (arg.equals("-")) {
                 continue;
             }
-            Path path = Path.of(arg).toAbsolutePath().normalize();
+            Path path = cwd.resolve(arg).normalize();
             Path folder = Files.isDirectory(path) ? path : path.getParent();
             if (folder != null) {
-                folders.add(workTree(folder).orElse(folder));
+                // never the file system's root: that would be every file
+                boolean belowCwd = cwd.getParent() != null && folder.startsWith(cwd);
+                folders.add(workTree(folder).orElse(belowCwd ? cwd : folder));
             }
         }
         return of(folders);

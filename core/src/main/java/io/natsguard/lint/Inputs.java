@@ -211,8 +211,9 @@ public final class Inputs {
                 continue;
             }
             String chart = texts.get(chartYaml.toString());
-            HelmValues.dependencyOnNats(chart).flatMap(alias -> HelmValues.ofValuesFile(file.toString(), text,
-                    HelmValues.chartName(chart), "default", alias)).ifPresent(found::add);
+            HelmValues.dependencyOnNats(chart, chartYaml.toString()).flatMap(dependency -> HelmValues.ofValuesFile(
+                    file.toString(), text, HelmValues.chartName(chart), "default", dependency.subchart(), dependency.version()))
+                    .ifPresent(found::add);
         }
         return found;
     }

@@ -102,7 +102,7 @@ public final class ClusterModelBuilder {
                 case "Service" -> serviceList.add(new Service(o.name(), o.namespace(),
                         Yaml.string(o.node(), "spec", "clusterIP").map("None"::equals).orElse(false), o));
                 case "ConfigMap", "Secret" -> configHolders.put(holderKey(o.kind(), o.namespace(), o.name()), o);
-                case "StatefulSet", "Deployment", "Pod" -> workloads.add(o);
+                case "StatefulSet", "Deployment", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod" -> workloads.add(o);
                 default -> {
                     // other kinds say nothing about NATS clusters
                 }
@@ -183,6 +183,11 @@ public final class ClusterModelBuilder {
         for (HelmValues values : all) {
             Cancellation.checkpoint();
             problems.addAll(values.missing());
+            Optional<InputProblem> unmodeled = values.unmodeled();
+            if (unmodeled.isPresent()) {
+                problems.add(unmodeled.get());
+                continue;
+            }
             try {
                 HelmValues.Merged merged = values.merged();
                 ChartRender render = NatsChartModel.render(merged.values(), merged.positions(), values.releaseName(),

@@ -1,6 +1,7 @@
 package io.natsguard.model;
 
 import io.natsguard.base.Position;
+import io.natsguard.base.Related;
 import io.natsguard.conf.GoPaths;
 import io.natsguard.source.KubeObject;
 import io.natsguard.source.Yaml;
@@ -15,9 +16,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads a StatefulSet, Deployment or Pod: finds the container that runs nats-server, its
- * command-line flags (as Go's flag package reads them: {@code -name value}, {@code --name=value}),
- * and the ConfigMaps and Secrets mounted into it.
+ * Reads the pod template of a StatefulSet, Deployment, DaemonSet, ReplicaSet, Job, CronJob or Pod:
+ * finds the container that runs nats-server, its command-line flags (as Go's flag package reads them:
+ * {@code -name value}, {@code --name=value}, after the kubelet's {@code $(VAR)} expansion), and the
+ * ConfigMaps and Secrets mounted into it.
  */
 final class PodSpecReader {
 
@@ -44,31 +46,43 @@ final class PodSpecReader {
     }
 
     static Optional<Found> read(KubeObject object) {
-        Node podSpec = object.kind().equals("Pod") ? Yaml.at(object.node(), "spec").orElse(null)
-                : Yaml.at(object.node(), "spec", "template", "spec").orElse(null);
+        Node podSpec = podSpec(object);
         if (podSpec == null) {
             return Optional.empty();
         }
         for (Node container : Yaml.list(podSpec, "containers")) {
-            List<Arg> args = arguments(object, container);
+            ContainerEnv env = ContainerEnv.of(object, container);
+            List<Arg> args = arguments(object, container, env);
             String image = Yaml.string(container, "image").orElse("");
             if (runsNatsServer(image, args)) {
-                return Optional.of(found(object, podSpec, container, args));
+                return Optional.of(found(object, podSpec, container, args, env));
             }
         }
         return Optional.empty();
     }
 
-    /** One command-line word and where it is written. */
-    private record Arg(String text, Position position) {
+    /** The pod template of each workload kind that runs pods; null for any other object. */
+    private static Node podSpec(KubeObject object) {
+        return switch (object.kind()) {
+            case "Pod" -> Yaml.at(object.node(), "spec").orElse(null);
+            case "StatefulSet", "Deployment", "DaemonSet", "ReplicaSet", "Job" ->
+                    Yaml.at(object.node(), "spec", "template", "spec").orElse(null);
+            case "CronJob" -> Yaml.at(object.node(), "spec", "jobTemplate", "spec", "template", "spec").orElse(null);
+            default -> null;
+        };
     }
 
-    private static List<Arg> arguments(KubeObject object, Node container) {
+    /** One command-line word, where it is written, and where the $(VAR) values it took are set. */
+    private record Arg(String text, Position position, List<Related> via) {
+    }
+
+    private static List<Arg> arguments(KubeObject object, Node container, ContainerEnv env) {
         List<Arg> args = new ArrayList<>();
         for (String field : List.of("command", "args")) {
             for (Node node : Yaml.list(container, field)) {
                 if (node instanceof ScalarNode scalar) {
-                    args.add(new Arg(scalar.getValue(), object.positionOf(node)));
+                    ContainerEnv.Expanded expanded = env.expand(scalar.getValue());
+                    args.add(new Arg(expanded.text(), object.positionOf(node), expanded.via()));
                 }
             }
         }
@@ -77,7 +91,7 @@ final class PodSpecReader {
         for (Arg arg : args) {
             if (arg.text().contains(" ") && arg.text().contains("nats-server")) {
                 for (String word : arg.text().trim().split("\\s+")) {
-                    words.add(new Arg(word.replaceAll("^[\"']|[\"']$", ""), arg.position()));
+                    words.add(new Arg(word.replaceAll("^[\"']|[\"']$", ""), arg.position(), arg.via()));
                 }
             } else {
                 words.add(arg);
@@ -100,14 +114,14 @@ final class PodSpecReader {
         return last.equals("nats") || last.equals("nats-server");
     }
 
-    private static Found found(KubeObject object, Node podSpec, Node container, List<Arg> args) {
+    private static Found found(KubeObject object, Node podSpec, Node container, List<Arg> args, ContainerEnv env) {
         Map<String, Arg> flags = flags(args);
         List<Route> routes = new ArrayList<>();
         Arg routesFlag = flags.get("routes");
         if (routesFlag != null) {
             for (String url : routesFlag.text().split(",")) {
                 if (!url.isBlank()) {
-                    routes.add(new Route(url.trim(), routesFlag.position()));
+                    routes.add(new Route(url.trim(), routesFlag.position(), routesFlag.via()));
                 }
             }
         }
@@ -115,28 +129,40 @@ final class PodSpecReader {
         Arg config = flags.containsKey("config") ? flags.get("config") : flags.get("c");
         Arg clusterName = flags.get("cluster_name");
 
-        Integer replicas;
-        Position replicasAt;
-        if (object.kind().equals("Pod")) {
-            replicas = 1;
-            replicasAt = object.position();
-        } else {
-            replicas = Yaml.integer(object.node(), "spec", "replicas").orElse(1); // the API server's default
-            replicasAt = Yaml.keyAt(Yaml.at(object.node(), "spec").orElse(null), "replicas")
-                    .map(object::positionOf).orElse(object.position());
-        }
+        Integer replicas = replicas(object);
+        Position replicasAt = replicasKey(object).map(object::positionOf).orElse(object.position());
         String serviceName = object.kind().equals("StatefulSet")
                 ? Yaml.string(object.node(), "spec", "serviceName").orElse(null) : null;
 
-        Map<String, String> env = new HashMap<>();
-        for (Node var : Yaml.list(container, "env")) {
-            Yaml.string(var, "name").ifPresent(name -> Yaml.string(var, "value").ifPresent(value -> env.put(name, value)));
-        }
         Workload workload = new Workload(object, object.kind(), object.name(), object.namespace(), replicas, replicasAt, serviceName,
                 Yaml.string(container, "name").orElse(""), config == null ? null : config.text(), routes,
                 cluster == null ? null : cluster.text(), cluster == null ? null : cluster.position(),
-                clusterName == null ? null : clusterName.text(), env);
+                clusterName == null ? null : clusterName.text(), env.literal());
         return new Found(workload, mounts(podSpec, container));
+    }
+
+    /**
+     * How many servers the workload runs: a StatefulSet's, Deployment's or ReplicaSet's replicas (1
+     * when not written, the API server's default), a Job's parallelism (1 by default), one for a Pod;
+     * a DaemonSet runs one per node, a number no manifest says (null).
+     */
+    private static Integer replicas(KubeObject object) {
+        return switch (object.kind()) {
+            case "Pod" -> 1;
+            case "DaemonSet" -> null;
+            case "Job" -> Yaml.integer(object.node(), "spec", "parallelism").orElse(1);
+            case "CronJob" -> Yaml.integer(object.node(), "spec", "jobTemplate", "spec", "parallelism").orElse(1);
+            default -> Yaml.integer(object.node(), "spec", "replicas").orElse(1);
+        };
+    }
+
+    /** The key that sets the number of servers, when it is written. */
+    private static Optional<Node> replicasKey(KubeObject object) {
+        return switch (object.kind()) {
+            case "Job" -> Yaml.keyAt(Yaml.at(object.node(), "spec").orElse(null), "parallelism");
+            case "CronJob" -> Yaml.keyAt(Yaml.at(object.node(), "spec", "jobTemplate", "spec").orElse(null), "parallelism");
+            default -> Yaml.keyAt(Yaml.at(object.node(), "spec").orElse(null), "replicas");
+        };
     }
 
     private static final List<String> BOOLEAN_FLAGS = List.of("no_advertise", "debug", "trace", "D", "V", "DV", "DVV",
@@ -153,7 +179,7 @@ final class PodSpecReader {
             String name = text.replaceFirst("^--?", "");
             int eq = name.indexOf('=');
             if (eq >= 0) {
-                flags.put(name.substring(0, eq), new Arg(name.substring(eq + 1), args.get(i).position()));
+                flags.put(name.substring(0, eq), new Arg(name.substring(eq + 1), args.get(i).position(), args.get(i).via()));
             } else if (!BOOLEAN_FLAGS.contains(name) && i + 1 < args.size()) {
                 flags.put(name, args.get(++i));
             }

@@ -2,6 +2,8 @@ package io.natsguard.model;
 
 import io.natsguard.base.Position;
 import io.natsguard.base.Redactor;
+import io.natsguard.base.Related;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -14,6 +16,7 @@ public final class Route {
 
     private final String url;
     private final Position position;
+    private final List<Related> via;
     private final String scheme;
     private final String userInfo;
     private final String host;
@@ -24,8 +27,18 @@ public final class Route {
      * @param position where it is written
      */
     public Route(String url, Position position) {
+        this(url, position, List.of());
+    }
+
+    /**
+     * @param url      the URL once the variables a pod spec sets literally are substituted
+     * @param position where it is used
+     * @param via      where the values of those variables are written
+     */
+    public Route(String url, Position position, List<Related> via) {
         this.url = url;
         this.position = position;
+        this.via = List.copyOf(via);
         int schemeEnd = url.indexOf("://");
         this.scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         String rest = schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
@@ -56,6 +69,20 @@ public final class Route {
 
     public Position position() {
         return position;
+    }
+
+    /** Where the variables that make up this URL are set (a container's {@code env}), each a related place of a finding. */
+    public List<Related> via() {
+        return via;
+    }
+
+    /**
+     * Whether the host is known before run time. A host that still holds a variable ({@code $ROUTES}
+     * in a config, {@code $(ROUTE_URL)} that the pod spec does not set literally) is whatever the
+     * runtime puts there: possibly one seed server, possibly a list.
+     */
+    public boolean hostKnown() {
+        return !host.contains("$");
     }
 
     public String scheme() {

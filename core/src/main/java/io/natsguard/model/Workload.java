@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A StatefulSet, Deployment or Pod whose container runs nats-server, with what its command line
+ * A StatefulSet, Deployment, DaemonSet, ReplicaSet, Job, CronJob or Pod whose container runs nats-server, with what its command line
  * says about the cluster; or the StatefulSet the NATS Helm chart makes for a HelmRelease or an
  * Application.
  *
  * @param object       the object written in the files (the StatefulSet, or the HelmRelease/Application)
- * @param kind         StatefulSet, Deployment or Pod
+ * @param kind         the kind of the workload
  * @param name         the workload's name (its pods are {@code <name>-<i>})
  * @param namespace    its namespace
- * @param replicas     the cluster size it asks for (Pods: 1; null when not written and not defaulted)
+ * @param replicas     the cluster size it asks for (Pods: 1; null when no manifest says, as for a DaemonSet's one per node)
  * @param replicasAt   where the size is written (the object when defaulted)
  * @param serviceName  a StatefulSet's governing Service (pods get stable DNS names under it), or null
  * @param container    the container's name
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param clusterUrl   the URL of --cluster / --cluster_listen, or null
  * @param clusterUrlAt where --cluster is written
  * @param clusterName  the value of --cluster_name, or null
- * @param env          the container's environment: name to literal value (null when it comes from elsewhere)
+ * @param env          the variables the container's env sets literally, expanded as the kubelet expands them
  */
 public record Workload(KubeObject object, String kind, String name, String namespace, Integer replicas, Position replicasAt, String serviceName, String container,
         String configPath, List<Route> argRoutes, String clusterUrl, Position clusterUrlAt, String clusterName,

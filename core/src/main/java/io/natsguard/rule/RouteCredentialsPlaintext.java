@@ -3,6 +3,7 @@ package io.natsguard.rule;
 import com.google.auto.service.AutoService;
 import io.natsguard.base.Severity;
 import io.natsguard.conf.ConfValue;
+import io.natsguard.edit.Fix;
 import io.natsguard.model.Cluster;
 import io.natsguard.model.ConfigKeys;
 import io.natsguard.model.Route;
@@ -28,7 +29,7 @@ public final class RouteCredentialsPlaintext implements Rule {
             if ((fromArgs || !inSecret) && route.hasPassword() && !isReference(route.password())) {
                 context.report(route.position(), "route " + route.redacted() + " carries its password in clear "
                         + "text" + where(fromArgs) + ". Move the config into a Secret, use a variable, or authenticate "
-                        + "routes with TLS certificates.");
+                        + "routes with TLS certificates.", route.via(), Fix.NONE);
             }
         }
         if (cluster.workload() != null && cluster.workload().clusterUrl() != null) {

@@ -70,6 +70,22 @@ final class RouteLists {
         return planner.setRoutes(cluster, routes.isEmpty() ? perPodUrls(w, cluster, "nats", "", 6222) : perPodUrlsLike(w, cluster, routes.get(0)));
     }
 
+    /**
+     * The advice for a workload whose pods have no stable DNS names, so that no route can name each
+     * server: a StatefulSet without a headless Service, or a kind whose pods are named at random (a
+     * DaemonSet's, one per node).
+     */
+    static String withoutStableNames(Workload w) {
+        String statefulSet = "run NATS as a StatefulSet with a headless Service and write one route per pod";
+        return switch (w.kind()) {
+            case "StatefulSet" -> "Its pods have DNS names only through a headless Service: set serviceName to one and write "
+                    + "one route per pod.";
+            case "DaemonSet" -> "A DaemonSet's pods have no stable names (one per node, each named at random), so no route "
+                    + "can name each server: " + statefulSet + ", or route to each node's own address (hostNetwork).";
+            default -> "The pods of a " + w.kind() + " have no stable names, so no route can name each server: " + statefulSet + ".";
+        };
+    }
+
     /** Names, the first few of them when there are many. */
     static String names(List<String> names) {
         if (names.size() <= MAX_LISTED) {

@@ -39,9 +39,11 @@ public final class RoutesIncomplete implements Rule {
             return; // not a per-pod list: routes-single-dns-name speaks of it
         }
         // Count the missing pods without listing a million of them: the message names the first few.
-        long missingCount = w.replicas() - named.headSet(Math.max(0, w.replicas())).size();
+        // A route from a variable may name any of them: only the routes beyond the replicas are sure.
+        boolean allKnown = routes.stream().allMatch(Route::hostKnown);
+        long missingCount = allKnown ? w.replicas() - named.headSet(Math.max(0, w.replicas())).size() : 0;
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i < w.replicas() && missing.size() < RouteLists.MAX_LISTED; i++) {
+        for (int i = 0; i < w.replicas() && missingCount > 0 && missing.size() < RouteLists.MAX_LISTED; i++) {
             if (!named.contains(i)) {
                 missing.add(w.name() + "-" + i);
             }

@@ -19,13 +19,19 @@ public final class RoutesMissing implements Rule {
     @Override
     public void check(Cluster cluster, RuleContext context) {
         Workload w = cluster.workload();
-        if (w == null || w.replicas() == null || w.replicas() < 2 || !cluster.clustered() || !cluster.routes().isEmpty()) {
+        if (w == null || !cluster.clustered() || !cluster.routes().isEmpty() || !severalServers(w)) {
             return;
         }
+        String size = w.replicas() != null ? w.replicas() + " replicas" : "one server per node";
         String routes = w.hasStablePodNames() ? " Add routes = [ " + RouteLists.perPod(w, cluster, "nats", "", 6222) + " ]."
-                : " Give the servers stable names (a StatefulSet with a headless Service) and list one route per pod.";
-        context.report(cluster.clusterAt(), w.label() + " runs " + w.replicas()
-                + " replicas but the cluster has no routes: every server stays alone." + routes, List.of(),
+                : " " + RouteLists.withoutStableNames(w);
+        context.report(cluster.clusterAt(), w.label() + " runs " + size
+                + " but the cluster has no routes: every server stays alone." + routes, List.of(),
                 RouteLists.fixRoutes(cluster, context.planner()));
+    }
+
+    /** Two replicas or more; a DaemonSet runs one server on each node, as many as the cluster has. */
+    private static boolean severalServers(Workload w) {
+        return w.replicas() != null ? w.replicas() >= 2 : w.kind().equals("DaemonSet");
     }
 }

@@ -28,6 +28,9 @@ public final class RoutesSingleDnsName implements Rule {
         String namespace = namespace(cluster);
         Fix fix = null; // one list fixes every such route: planned at the first
         for (Route route : routes) {
+            if (!route.hostKnown()) {
+                continue; // a variable: one seed server or a whole list, known at run time only
+            }
             Optional<Service> service = cluster.services().namedBy(route.host(), namespace);
             String message = null;
             if (service.isPresent()) {
@@ -39,7 +42,7 @@ public final class RoutesSingleDnsName implements Rule {
             }
             if (message != null) {
                 fix = fix != null ? fix : RouteLists.fixRoutes(cluster, context.planner());
-                context.report(route.position(), message, List.of(), fix);
+                context.report(route.position(), message, route.via(), fix);
             }
         }
     }
@@ -48,6 +51,9 @@ public final class RoutesSingleDnsName implements Rule {
         Workload w = cluster.workload();
         if (w != null && w.hasStablePodNames() && w.replicas() != null) {
             return " Write one route per pod: " + RouteLists.perPodLike(w, cluster, route) + ".";
+        }
+        if (w != null && !w.kind().equals("StatefulSet")) {
+            return " " + RouteLists.withoutStableNames(w);
         }
         return " Write one route per server: nats://<statefulset>-<i>.<headless-service>.<namespace>.svc"
                 + ".cluster.local:<port> for every ordinal i.";

@@ -3,29 +3,34 @@ package io.natsguard.source;
 import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
+import io.natsguard.source.helm.ChartVersions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * The values a GitOps object gives the official NATS chart: a Flux {@code HelmRelease} (inline
- * {@code values}, {@code valuesFrom} ConfigMaps and Secrets) or an Argo CD {@code Application}
- * ({@code valueFiles}, {@code values} as a string, {@code valuesObject}, {@code parameters}, several
- * {@code sources}). Each layer keeps where its text is, so that the chart's output can be traced to
- * the line the user wrote.
+ * The values a GitOps object gives the official NATS chart: a Flux {@code HelmRelease} (v2 and the
+ * v1 of helm-operator, {@link FluxReleases}) or an Argo CD {@code Application} ({@link ArgoApplications}),
+ * or a values file of an umbrella chart. Each layer keeps where its text is, so that the chart's
+ * output can be traced to the line the user wrote.
  *
  * @param owner       the HelmRelease or Application
  * @param releaseName the Helm release name
@@ -33,12 +38,16 @@ import org.yaml.snakeyaml.nodes.Tag;
  * @param layers      the values, lowest precedence first
  * @param missing     values that could not be had or read (a valuesFrom object not scanned, a value file not read,
  *                    values that are no YAML map or pass a bound), each at its place
+ * @param version     the version of chart nats the values are for
  */
 public record HelmValues(KubeObject owner, String releaseName, String namespace, List<Layer> layers,
-        List<InputProblem> missing) {
+        List<InputProblem> missing, Version version) {
 
     /** The chart natsguard models. */
     public static final String CHART = "nats";
+
+    /** Top-level keys of the 0.x chart's values that chart 1.0.0 and later do not have. */
+    private static final Set<String> OLD_LAYOUT = Set.of("cluster", "nats");
 
     /** One values document and where its lines are. */
     public record Layer(Node root, Origin origin, String description) {
@@ -47,14 +56,34 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         public Position position(Node node) {
             return origin.locate(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
         }
+
+        /** The values an umbrella chart passes to its dependency: the map under its name or alias, or none. */
+        Optional<Layer> under(String subchart) {
+            return Yaml.at(root, subchart).filter(MappingNode.class::isInstance)
+                    .map(values -> new Layer(values, origin, description + " under " + subchart));
+        }
+    }
+
+    /**
+     * The version of chart nats the values are for.
+     *
+     * @param written the version or constraint as written, or null when none is (the latest chart)
+     * @param at      where it is written, or what names the chart when it is not
+     * @param unknown why natsguard cannot tell which chart it is, or null
+     */
+    public record Version(String written, Position at, String unknown) {
+
+        static Version latest(Position at) {
+            return new Version(null, at, null);
+        }
     }
 
     /** The layers merged as Helm merges values files (maps key by key, the later wins), and where each node is. */
-    public record Merged(Node values, java.util.function.Function<Node, Position> positions) {
+    public record Merged(Node values, Function<Node, Position> positions) {
     }
 
     public Merged merged() {
-        java.util.Map<Node, Layer> layerOf = new java.util.IdentityHashMap<>();
+        Map<Node, Layer> layerOf = new IdentityHashMap<>();
         Node values = null;
         for (Layer layer : layers) {
             register(layer.root(), layer, layerOf);
@@ -67,7 +96,35 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         });
     }
 
-    private static void register(Node node, Layer layer, java.util.Map<Node, Layer> layerOf) {
+    /**
+     * Why the model cannot render these values, at its place: a chart natsguard cannot identify, a
+     * version it does not model, or values written for the 0.x chart. Empty when it can.
+     */
+    public Optional<InputProblem> unmodeled() {
+        String notChecked = ", so the cluster these values deploy was not checked";
+        if (version.unknown() != null) {
+            return Optional.of(InputProblem.unchecked(version.at(), owner.label() + ": " + version.unknown() + notChecked));
+        }
+        Optional<String> notModeled = ChartVersions.unmodeled(version.written());
+        if (notModeled.isPresent()) {
+            return Optional.of(InputProblem.unchecked(version.at(), owner.label() + ": " + notModeled.get() + notChecked));
+        }
+        for (Layer layer : layers) {
+            for (String key : OLD_LAYOUT) {
+                Optional<Node> old = Yaml.keyAt(layer.root(), key);
+                if (old.isPresent()) {
+                    String chart = version.written() == null ? "the latest chart nats" : "chart nats " + version.written();
+                    return Optional.of(InputProblem.unchecked(layer.position(old.get()), owner.label() + ": " + key
+                            + ": at the top of the values is the 0.x chart's layout, which " + chart + " ignores (its "
+                            + "cluster is config.cluster)" + notChecked + "; write the values for the chart installed, or "
+                            + "pin the 0.x chart"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void register(Node node, Layer layer, Map<Node, Layer> layerOf) {
         if (layerOf.put(node, layer) != null) {
             return; // an alias seen again
         }
@@ -76,7 +133,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
                 register(t.getKeyNode(), layer, layerOf);
                 register(t.getValueNode(), layer, layerOf);
             }
-        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+        } else if (node instanceof SequenceNode seq) {
             seq.getValue().forEach(item -> register(item, layer, layerOf));
         }
     }
@@ -86,7 +143,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         if (!(base instanceof MappingNode b) || !(top instanceof MappingNode t)) {
             return top;
         }
-        java.util.LinkedHashMap<String, NodeTuple> entries = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, NodeTuple> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : b.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode k) {
                 entries.put(k.getValue(), tuple);
@@ -103,33 +160,44 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
                 DumperOptions.FlowStyle.BLOCK);
     }
 
-    /**
-     * A values file of the official chart, or of an umbrella chart that depends on it (then the
-     * chart's values are under {@code subchart}, its name or alias). The file stands in as the owner.
-     */
+    /** A values file of the official chart, its version unknown (the latest). The file stands in as the owner. */
     public static Optional<HelmValues> ofValuesFile(String file, String text, String releaseName, String namespace,
             String subchart) {
+        return ofValuesFile(file, text, releaseName, namespace, subchart, Version.latest(new Position(file, 1, 1)));
+    }
+
+    /**
+     * A values file of the official chart at a version, or of an umbrella chart that depends on it
+     * (then the chart's values are under {@code subchart}, its name or alias). The file stands in as the owner.
+     */
+    public static Optional<HelmValues> ofValuesFile(String file, String text, String releaseName, String namespace,
+            String subchart, Version version) {
         Optional<Layer> layer = parse(text, new Origin.SameFile(file), file);
         if (layer.isEmpty()) {
             return Optional.empty();
         }
         Node root = layer.get().root();
-        Node values = subchart == null ? root : Yaml.at(root, subchart).orElse(null);
         KubeObject owner = new KubeObject("natsguard.io/v1", "HelmValues", Path.of(file).getFileName().toString(),
                 namespace, file, new SourceText(text), root, Map.of());
-        List<Layer> layers = values instanceof MappingNode ? List.of(new Layer(values, new Origin.SameFile(file), file)) : List.of();
-        return Optional.of(new HelmValues(owner, releaseName, namespace, layers, List.of()));
+        List<Layer> layers = (subchart == null ? layer : layer.get().under(subchart)).stream().toList();
+        return Optional.of(new HelmValues(owner, releaseName, namespace, layers, List.of(), version));
     }
 
-    /** The name or alias under which a Chart.yaml depends on the chart {@code nats}, if it does. */
-    public static Optional<String> dependencyOnNats(String chartYaml) {
-        Optional<Layer> chart = parse(chartYaml, new Origin.SameFile("Chart.yaml"), "Chart.yaml");
-        if (chart.isEmpty()) {
-            return Optional.empty();
-        }
-        for (Node dependency : Yaml.list(chart.get().root(), "dependencies")) {
+    /** How an umbrella chart's Chart.yaml depends on chart nats: the name or alias its values go under, and the version. */
+    public record Dependency(String subchart, Version version) {
+    }
+
+    /** The dependency of a Chart.yaml ({@code file}) on the chart {@code nats}, if it has one. */
+    public static Optional<Dependency> dependencyOnNats(String chartYaml, String file) {
+        return parse(chartYaml, new Origin.SameFile(file), file).flatMap(HelmValues::dependencyOnNats);
+    }
+
+    static Optional<Dependency> dependencyOnNats(Layer chart) {
+        for (Node dependency : Yaml.list(chart.root(), "dependencies")) {
             if (Yaml.string(dependency, "name").map(CHART::equals).orElse(false)) {
-                return Optional.of(Yaml.string(dependency, "alias").orElse(CHART));
+                Position at = chart.position(Yaml.at(dependency, "version").orElse(dependency));
+                return Optional.of(new Dependency(Yaml.string(dependency, "alias").orElse(CHART),
+                        new Version(Yaml.string(dependency, "version").orElse(null), at, null)));
             }
         }
         return Optional.empty();
@@ -141,155 +209,65 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
                 .flatMap(chart -> Yaml.string(chart.root(), "name")).orElse(CHART);
     }
 
-    /** Every HelmRelease and Application among the objects that installs the chart {@code nats}. */
-    /** Value files (Argo CD {@code valueFiles}) are read only inside {@code scope}, none larger than the limit. */
+    /**
+     * Every HelmRelease and Application among the objects that installs the chart {@code nats}, or a
+     * local chart that may be it. Files they name (Argo CD {@code valueFiles}, a local chart) are read
+     * only inside {@code scope}, none larger than the limit.
+     */
     public static List<HelmValues> find(List<KubeObject> objects, ReadScope scope, Limits limits) {
         List<HelmValues> found = new ArrayList<>();
         for (KubeObject o : objects) {
             if (o.kind().equals("HelmRelease") && o.apiVersion().startsWith("helm.toolkit.fluxcd.io/")) {
-                flux(o, objects).ifPresent(found::add);
+                FluxReleases.v2(o, objects, scope, limits).ifPresent(found::add);
+            } else if (o.kind().equals("HelmRelease") && o.apiVersion().startsWith("helm.fluxcd.io/")) {
+                FluxReleases.v1(o, objects, scope, limits).ifPresent(found::add);
             } else if (o.kind().equals("Application") && o.apiVersion().startsWith("argoproj.io/")) {
-                argo(o, scope, limits).ifPresent(found::add);
+                ArgoApplications.read(o, scope, limits).ifPresent(found::add);
             }
         }
         return found;
     }
 
-    // ---- Flux: valuesFrom in order, then spec.values on top ----
-
-    private static Optional<HelmValues> flux(KubeObject release, List<KubeObject> objects) {
-        if (!Yaml.string(release.node(), "spec", "chart", "spec", "chart").map(CHART::equals).orElse(false)) {
-            return Optional.empty();
-        }
-        String namespace = Yaml.string(release.node(), "spec", "targetNamespace").orElse(release.namespace());
-        String name = Yaml.string(release.node(), "spec", "releaseName")
-                .orElse(Yaml.string(release.node(), "spec", "targetNamespace").map(ns -> ns + "-").orElse("") + release.name());
-        List<Layer> layers = new ArrayList<>();
-        List<InputProblem> missing = new ArrayList<>();
-        for (Node ref : Yaml.list(release.node(), "spec", "valuesFrom")) {
-            String kind = Yaml.string(ref, "kind").orElse("");
-            String refName = Yaml.string(ref, "name").orElse("");
-            String key = Yaml.string(ref, "valuesKey").orElse("values.yaml");
-            boolean optional = Yaml.string(ref, "optional").map("true"::equals).orElse(false);
-            Optional<DataEntry> entry = objects.stream()
-                    .filter(o -> o.kind().equals(kind) && o.name().equals(refName) && o.namespace().equals(release.namespace()))
-                    .flatMap(o -> entriesOf(o).stream()).filter(e -> e.key().equals(key)).findFirst();
-            Optional<String> targetPath = Yaml.string(ref, "targetPath");
-            if (entry.isPresent() && targetPath.isPresent()) {
-                // the key's whole text is one value, set at targetPath
-                Node value = new ScalarNode(Tag.STR, entry.get().text().strip(), ref.getStartMark(), ref.getEndMark(),
-                        DumperOptions.ScalarStyle.PLAIN);
-                MappingNode tree = mapping(ref);
-                put(tree, targetPath.get(), value, ref);
-                layers.add(new Layer(tree, new Origin.Fixed(entry.get().keyAt()), kind + " " + refName + " key " + key));
-            } else if (entry.isPresent()) {
-                addValues(entry.get().text(), entry.get().origin(), kind + " " + refName + " key " + key, entry.get().keyAt(),
-                        layers, missing);
-            } else if (!optional) {
-                missing.add(InputProblem.unchecked(release.positionOf(ref), "valuesFrom " + kind + " " + release.namespace()
-                        + "/" + refName + " key " + key + " is not among the scanned files, so the chart values it holds "
-                        + "were not checked"));
-            }
-        }
-        Yaml.at(release.node(), "spec", "values").filter(MappingNode.class::isInstance)
-                .ifPresent(values -> layers.add(new Layer(values, new Origin.SameFile(release.file()), "spec.values")));
-        return Optional.of(new HelmValues(release, name, namespace, layers, missing));
-    }
-
-    /** A Secret that is not valid base64 is reported where the Secret itself is checked; here it holds no values. */
-    private static List<DataEntry> entriesOf(KubeObject holder) {
-        try {
-            return DataEntry.of(holder);
-        } catch (DataEntry.InvalidData e) {
-            return List.of();
-        }
-    }
-
-    // ---- Argo CD: valueFiles, then values, then valuesObject, then parameters ----
-
-    private static Optional<HelmValues> argo(KubeObject app, ReadScope scope, Limits limits) {
-        List<Node> sources = new ArrayList<>(Yaml.list(app.node(), "spec", "sources"));
-        Yaml.at(app.node(), "spec", "source").ifPresent(sources::add);
-        Node chartSource = sources.stream().filter(s -> Yaml.string(s, "chart").map(CHART::equals).orElse(false))
-                .findFirst().orElse(null);
-        if (chartSource == null) {
-            return Optional.empty();
-        }
-        String namespace = Yaml.string(app.node(), "spec", "destination", "namespace").orElse(app.namespace());
-        String name = Yaml.string(chartSource, "helm", "releaseName").orElse(app.name());
-        List<Layer> layers = new ArrayList<>();
-        List<InputProblem> missing = new ArrayList<>();
-        for (Node file : Yaml.list(chartSource, "helm", "valueFiles")) {
-            if (file instanceof ScalarNode scalar) {
-                try {
-                    layers.add(valueFile(app, scalar.getValue(), scope, limits));
-                } catch (IOException notRead) {
-                    missing.add(InputProblem.unchecked(app.positionOf(file), "valueFiles " + scalar.getValue() + ": "
-                            + notRead.getMessage() + ", so the chart values it holds were not checked"));
-                }
-            }
-        }
-        Yaml.at(chartSource, "helm", "values").filter(ScalarNode.class::isInstance).ifPresent(values -> addValues(
-                ((ScalarNode) values).getValue(), DataEntry.originOf(app, (ScalarNode) values, app.positionOf(values)),
-                "helm.values", app.positionOf(values), layers, missing));
-        Yaml.at(chartSource, "helm", "valuesObject").filter(MappingNode.class::isInstance)
-                .ifPresent(values -> layers.add(new Layer(values, new Origin.SameFile(app.file()), "helm.valuesObject")));
-        List<Node> parameters = Yaml.list(chartSource, "helm", "parameters");
-        if (!parameters.isEmpty()) {
-            layers.add(new Layer(parametersTree(parameters), new Origin.SameFile(app.file()), "helm.parameters"));
-        }
-        return Optional.of(new HelmValues(app, name, namespace, layers, missing));
-    }
+    // ---- shared by the readers of GitOps objects ----
 
     /**
-     * {@code $values/path} resolves against the repository of the source with {@code ref: values}:
-     * here, the nearest folder up from the Application that has the path, inside the scope. An
-     * IOException says why it was not read.
+     * The file or folder a GitOps object names relative to its repository's root: the nearest folder
+     * up from the object's file that has it, inside the scope. An IOException says why none was found.
      */
-    private static Layer valueFile(KubeObject app, String reference, ReadScope scope, Limits limits)
-            throws IOException {
+    static Path nearest(KubeObject from, String relative, ReadScope scope, Predicate<Path> fits) throws IOException {
         if (scope.roots().isEmpty()) {
             throw new IOException("natsguard reads no file here");
         }
-        String relative = reference.replaceFirst("^\\$[A-Za-z0-9_-]+/", "");
-        Path beside = Path.of(app.file()).toAbsolutePath().getParent();
+        Path beside = Path.of(from.file()).toAbsolutePath().getParent();
         Optional<String> outside = scope.refusal(beside.resolve(relative).normalize());
         if (outside.isPresent()) {
             throw new IOException("not read: " + outside.get());
         }
         for (Path dir = beside; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(relative).normalize();
-            if (scope.refusal(candidate).isEmpty() && Files.isRegularFile(candidate)) {
-                byte[] bytes;
-                try (InputStream in = Files.newInputStream(candidate)) {
-                    bytes = limits.readAtMost(in);
-                }
-                if (bytes == null) {
-                    throw new IOException(limits.tooLarge() + ", not read");
-                }
-                String file = Kustomize.display(candidate);
-                return parse(new String(bytes, StandardCharsets.UTF_8), new Origin.SameFile(file), file)
-                        .orElseThrow(() -> new IOException("holds no YAML map of values"));
+            if (scope.refusal(candidate).isEmpty() && fits.test(candidate)) {
+                return candidate;
             }
         }
         throw new IOException("not among the scanned files");
     }
 
-    /** {@code [{name: config.cluster.replicas, value: "5"}]} as the values tree it sets; values keep their places. */
-    private static Node parametersTree(List<Node> parameters) {
-        MappingNode root = mapping(parameters.get(0));
-        for (Node parameter : parameters) {
-            Optional<String> path = Yaml.string(parameter, "name");
-            Optional<Node> value = Yaml.at(parameter, "value");
-            if (path.isPresent() && value.isPresent()) {
-                put(root, path.get(), value.get(), parameter);
-            }
+    /** A YAML map of values read from a file found by {@link #nearest}, located in that file. */
+    static Layer valuesIn(Path file, Limits limits) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = limits.readAtMost(in);
         }
-        return root;
+        if (bytes == null) {
+            throw new IOException(limits.tooLarge() + ", not read");
+        }
+        String name = Kustomize.display(file);
+        return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), new Origin.SameFile(name), name)
+                .orElseThrow(() -> new IOException("holds no YAML map of values"));
     }
 
     /** Sets a value at a dotted path ({@code config.cluster.replicas}), making the maps on the way. */
-    private static void put(MappingNode root, String dottedPath, Node value, Node at) {
+    static void put(MappingNode root, String dottedPath, Node value, Node at) {
         MappingNode current = root;
         String[] keys = dottedPath.split("\\.");
         for (int i = 0; i < keys.length; i++) {
@@ -316,15 +294,24 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         return null;
     }
 
-    private static MappingNode mapping(Node at) {
+    static MappingNode mapping(Node at) {
         return new MappingNode(Tag.MAP, true, new ArrayList<NodeTuple>(), at.getStartMark(), at.getEndMark(), DumperOptions.FlowStyle.BLOCK);
+    }
+
+    /** A Secret that is not valid base64 is reported where the Secret itself is checked; here it holds no values. */
+    static List<DataEntry> entriesOf(KubeObject holder) {
+        try {
+            return DataEntry.of(holder);
+        } catch (DataEntry.InvalidData e) {
+            return List.of();
+        }
     }
 
     /**
      * Values written as text (a string of an Application, a key of a valuesFrom ConfigMap): a layer, or
      * a problem at their place, never a silent skip. Empty text holds no values and says nothing.
      */
-    private static void addValues(String text, Origin origin, String description, Position at, List<Layer> layers,
+    static void addValues(String text, Origin origin, String description, Position at, List<Layer> layers,
             List<InputProblem> missing) {
         try {
             Node node = ManifestReader.compose(text);
@@ -340,7 +327,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
         }
     }
 
-    private static Optional<Layer> parse(String text, Origin origin, String description) {
+    static Optional<Layer> parse(String text, Origin origin, String description) {
         try {
             Node node = ManifestReader.compose(text);
             return node instanceof MappingNode ? Optional.of(new Layer(node, origin, description)) : Optional.empty();
@@ -348,6 +335,4 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
             return Optional.empty();
         }
     }
-
-
 }

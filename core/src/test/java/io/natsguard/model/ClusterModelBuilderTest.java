@@ -3,6 +3,7 @@ package io.natsguard.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natsguard.base.Position;
+import io.natsguard.base.Related;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import io.natsguard.source.HelmValues;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How manifests become clusters: which data is NATS config, how mounts and flags are read. */
 class ClusterModelBuilderTest {
@@ -283,6 +286,49 @@ class ClusterModelBuilderTest {
         assertThat(cluster.config().at("cluster", "name").value()).isEqualTo("east");
         // a variable set elsewhere reads as its own name, never as an empty value
         assertThat(cluster.routes()).extracting(Route::url).containsExactly("nats://n-0.n:6222", "$ELSEWHERE");
+    }
+
+    @Test
+    void argumentsTakeTheLiteralEnvValuesAsTheKubeletExpandsThem() {
+        Workload workload = clusters("""
+                apiVersion: v1
+                kind: Pod
+                metadata: { name: p, namespace: ns }
+                spec:
+                  containers:
+                  - name: nats
+                    image: nats:2.10
+                    env:
+                    - { name: HOST, value: p-0.p }
+                    - { name: URL, value: "nats://$(HOST):6222" }
+                    - { name: FROM_SECRET, valueFrom: { secretKeyRef: { name: s, key: k } } }
+                    - { name: HOST, valueFrom: { configMapKeyRef: { name: c, key: k } } }
+                    args: [ "--routes=$(URL),nats://$(FROM_SECRET):6222,nats://$(HOST):6222,nats://$$(URL):1,nats://$(UNSET", --cluster=x ]
+                """).get(0).workload();
+        assertThat(workload.argRoutes()).extracting(Route::url).containsExactly("nats://p-0.p:6222",
+                "nats://$(FROM_SECRET):6222", "nats://$(HOST):6222", "nats://$(URL):1", "nats://$(UNSET");
+        assertThat(workload.argRoutes()).extracting(Route::hostKnown).containsExactly(true, false, false, false, false);
+        // the value's own place is related to every route it made; a later valueFrom hides an earlier literal
+        assertThat(workload.argRoutes().get(0).via()).extracting(Related::note).containsExactly("$(URL) is set here");
+        assertThat(workload.argRoutes().get(0).via().get(0).position()).isEqualTo(new Position("m.yaml", 10, 27));
+        assertThat(workload.env()).containsOnlyKeys("URL");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            DaemonSet  | spec: { template: { spec: { containers: [ { name: n, image: nats:2.10, args: [ --cluster=nats://0.0.0.0:6222 ] } ] } } } | -
+            ReplicaSet | spec: { replicas: 2, template: { spec: { containers: [ { name: n, image: nats:2.10, args: [ --cluster=nats://0.0.0.0:6222 ] } ] } } } | 2
+            Job        | spec: { parallelism: 3, template: { spec: { containers: [ { name: n, image: nats:2.10, args: [ --cluster=nats://0.0.0.0:6222 ] } ] } } } | 3
+            CronJob    | spec: { schedule: "@daily", jobTemplate: { spec: { template: { spec: { containers: [ { name: n, image: nats:2.10, args: [ --cluster=nats://0.0.0.0:6222 ] } ] } } } } } | 1
+            """)
+    void everyKindThatRunsPodsIsRead(String kind, String spec, Integer replicas) {
+        List<Cluster> found = clusters("apiVersion: apps/v1\nkind: " + kind + "\nmetadata: { name: w, namespace: ns }\n" + spec + "\n");
+        assertThat(found).hasSize(1);
+        Workload workload = found.get(0).workload();
+        assertThat(workload.kind()).isEqualTo(kind);
+        assertThat(workload.replicas()).isEqualTo(replicas);
+        assertThat(workload.hasStablePodNames()).isFalse();
+        assertThat(found.get(0).clustered()).isTrue();
     }
 
     @Test

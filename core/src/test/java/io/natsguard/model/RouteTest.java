@@ -52,6 +52,18 @@ class RouteTest {
         assertThat(new Route(url, AT).hasPassword()).isEqualTo(hasPassword);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            $ROUTES                          | false
+            nats://$(SEED_HOST):6222         | false
+            nats://${HOST}:6222              | false
+            nats://u:$(PASSWORD)@seed:6222   | true
+            nats://seed.example.com:6222     | true
+            """)
+    void aHostStillHoldingAVariableIsKnownOnlyAtRunTime(String url, boolean known) {
+        assertThat(new Route(url, AT).hostKnown()).isEqualTo(known);
+    }
+
     @Test
     void itsPrintedFormsNeverShowThePassword() {
         Route route = new Route("nats://ruser:T0pS3cret@nats-0.nats:6222", AT);
