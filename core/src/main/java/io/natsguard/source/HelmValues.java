@@ -141,13 +141,16 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
                 .flatMap(chart -> Yaml.string(chart.root(), "name")).orElse(CHART);
     }
 
-    /** Every HelmRelease and Application among the objects that installs the chart {@code nats}. */
-    /** Value files (Argo CD {@code valueFiles}) are read only inside {@code scope}, none larger than the limit. */
-    public static List<HelmValues> find(List<KubeObject> objects, ReadScope scope, Limits limits) {
+    /**
+     * Every HelmRelease and Application among the objects that installs the chart {@code nats}. Value
+     * files (Argo CD {@code valueFiles}) are read only inside {@code scope}, none larger than the limit;
+     * a {@code valuesFrom} object is looked for as {@code units} reach it from the HelmRelease.
+     */
+    public static List<HelmValues> find(List<KubeObject> objects, Units units, ReadScope scope, Limits limits) {
         List<HelmValues> found = new ArrayList<>();
         for (KubeObject o : objects) {
             if (o.kind().equals("HelmRelease") && o.apiVersion().startsWith("helm.toolkit.fluxcd.io/")) {
-                flux(o, objects).ifPresent(found::add);
+                flux(o, objects, units).ifPresent(found::add);
             } else if (o.kind().equals("Application") && o.apiVersion().startsWith("argoproj.io/")) {
                 argo(o, scope, limits).ifPresent(found::add);
             }
@@ -157,7 +160,7 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
 
     // ---- Flux: valuesFrom in order, then spec.values on top ----
 
-    private static Optional<HelmValues> flux(KubeObject release, List<KubeObject> objects) {
+    private static Optional<HelmValues> flux(KubeObject release, List<KubeObject> objects, Units units) {
         if (!Yaml.string(release.node(), "spec", "chart", "spec", "chart").map(CHART::equals).orElse(false)) {
             return Optional.empty();
         }
@@ -171,9 +174,10 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
             String refName = Yaml.string(ref, "name").orElse("");
             String key = Yaml.string(ref, "valuesKey").orElse("values.yaml");
             boolean optional = Yaml.string(ref, "optional").map("true"::equals).orElse(false);
-            Optional<DataEntry> entry = objects.stream()
-                    .filter(o -> o.kind().equals(kind) && o.name().equals(refName) && o.namespace().equals(release.namespace()))
-                    .flatMap(o -> entriesOf(o).stream()).filter(e -> e.key().equals(key)).findFirst();
+            List<KubeObject> sameNamed = objects.stream()
+                    .filter(o -> o.kind().equals(kind) && o.name().equals(refName) && o.namespace().equals(release.namespace())).toList();
+            Optional<DataEntry> entry = units.reach(sameNamed, KubeObject::file, release.file()).stream()
+                    .flatMap(reached -> entriesOf(reached.target()).stream()).filter(e -> e.key().equals(key)).findFirst();
             Optional<String> targetPath = Yaml.string(ref, "targetPath");
             if (entry.isPresent() && targetPath.isPresent()) {
                 // the key's whole text is one value, set at targetPath
