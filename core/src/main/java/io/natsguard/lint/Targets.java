@@ -47,6 +47,9 @@ public final class Targets {
 
     /** Whether the cluster is reported: a part of it lies outside the context (in a named file, a scanned folder, a build). */
     boolean reports(Cluster cluster) {
+        if (context.isEmpty()) {
+            return true;
+        }
         List<Position> parts = cluster.parts();
         return parts.isEmpty() || parts.stream().anyMatch(part -> !isContext(part.file()));
     }
