@@ -87,8 +87,7 @@ public final class Linter {
             });
             model.units().forEach((unit, unitObjects) -> rule.checkUnit(unit, unitObjects, context));
         });
-        findings = findings.stream().filter(f -> !targets.isContext(f.position().file())
-                || f.related().stream().anyMatch(r -> !targets.isContext(r.position().file()))).toList();
+        findings = findings.stream().filter(targets::reports).toList();
         Map<String, String> texts = new HashMap<>(read.texts());
         for (Kustomize.Mapper mapper : read.kustomizeMappers()) {
             findings = findings.stream().map(f -> f.position().file().equals(mapper.buildName()) ? fromBuild(f, mapper, targets) : f).toList();
@@ -96,7 +95,8 @@ public final class Linter {
         }
         Suppressions suppressions = new Suppressions(texts, objects, policy);
         findings = new ArrayList<>(findings);
-        findings.addAll(check(rewritable, rule -> context -> suppressions.marks().forEach(mark -> rule.checkSuppression(mark, context))));
+        findings.addAll(check(rewritable, rule -> context -> suppressions.marks().forEach(mark -> rule.checkSuppression(mark, context)))
+                .stream().filter(targets::reports).toList());
         findings = suppressions.apply(ordered(findings));
         if (baseline != null) {
             findings = baseline.apply(findings, texts);

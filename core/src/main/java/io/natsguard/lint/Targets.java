@@ -3,6 +3,7 @@ package io.natsguard.lint;
 import io.natsguard.base.Position;
 import io.natsguard.base.Related;
 import io.natsguard.model.Cluster;
+import io.natsguard.report.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,11 @@ public final class Targets {
         }
         List<Position> parts = cluster.parts();
         return parts.isEmpty() || parts.stream().anyMatch(part -> !isContext(part.file()));
+    }
+
+    /** Whether a finding is reported: it lies outside the context, or points at a place outside it (a named file). */
+    boolean reports(Finding finding) {
+        return !isContext(finding.position().file()) || finding.related().stream().anyMatch(r -> !isContext(r.position().file()));
     }
 
     /** The parts of the cluster in named files, when a finding of it at {@code at} lies outside them. */

@@ -39,12 +39,12 @@ class FileModeTest {
     @Test
     void whatTheNamedFileHasNoPartInIsNotReported() throws Exception {
         splitCluster(5, 3);
-        write("nats/other.yaml", DeploymentUnitsTest.nats(5, 3).replace("namespace: nats", "namespace: other"));
+        write("nats/other.yaml", "# natsguard:ignore routes-incomplete\n" + DeploymentUnitsTest.nats(5, 3).replace("namespace: nats", "namespace: other"));
         write("nats/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: [ }\n");
         assertThat(lint(repo.resolve("nats/statefulset.yaml"))).extracting(f -> f.ruleId() + " " + Path.of(f.position().file()).getFileName())
                 .containsExactly("routes-incomplete configmap.yaml");
         assertThat(lint(repo.resolve("nats"))).as("the folder, linted whole, has all three").extracting(Finding::ruleId)
-                .containsExactlyInAnyOrder("manifest-parse-error", "routes-incomplete", "routes-incomplete");
+                .containsExactlyInAnyOrder("manifest-parse-error", "routes-incomplete", "routes-incomplete", "suppression-without-reason");
     }
 
     @Test
