@@ -45,8 +45,8 @@ class PreCommitIT {
         assertThat(exec(repo, env, "git", "init", "-q").exitCode()).isZero();
     }
 
-    @Test
-    void aBadConfigIsBlockedAndAGoodOnePasses() throws Exception {
+    /** The hook of this repository's HEAD, installed in the throw-away repository. */
+    private void installHook() throws Exception {
         String rev = exec(HOME, env, "git", "rev-parse", "HEAD").output().strip();
         Files.writeString(repo.resolve(".pre-commit-config.yaml"), """
                 repos:
@@ -56,6 +56,11 @@ class PreCommitIT {
                   - id: natsguard
                 """.formatted(HOME, rev));
         assertThat(exec(repo, env, "pre-commit", "install").exitCode()).isZero();
+    }
+
+    @Test
+    void aBadConfigIsBlockedAndAGoodOnePasses() throws Exception {
+        installHook();
 
         Files.copy(HOME.resolve("examples/bad/single-service-route.yaml"), repo.resolve("nats.yaml"));
         exec(repo, env, "git", "add", "-A");
@@ -69,6 +74,51 @@ class PreCommitIT {
         Run passed = exec(repo, env, "git", "commit", "-q", "-m", "good");
         assertThat(passed.exitCode()).as(passed.output()).isZero();
         assertThat(exec(repo, env, "git", "log", "--oneline").output()).contains("good");
+    }
+
+    @Test
+    void aCommitOfOnlyTheScaledStatefulSetMeetsTheConfigMapBesideIt() throws Exception {
+        installHook();
+        Path nats = Files.createDirectories(repo.resolve("nats"));
+        Files.writeString(nats.resolve("configmap.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: { name: nats-config, namespace: nats }
+                data:
+                  nats.conf: |
+                    cluster {
+                      name: nats
+                      port: 6222
+                      routes = [ nats://nats-0.nats:6222, nats://nats-1.nats:6222, nats://nats-2.nats:6222 ]
+                      tls { cert_file: /tls/tls.crt, key_file: /tls/tls.key, ca_file: /tls/ca.crt }
+                    }
+                """);
+        String statefulSet = """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: { name: nats, namespace: nats }
+                spec:
+                  serviceName: nats
+                  selector: { matchLabels: { app: nats } }
+                  replicas: %d
+                  template:
+                    spec:
+                      containers:
+                      - { name: nats, image: "nats:2.10", args: [ -c, /etc/nats/nats.conf ], volumeMounts: [ { name: config, mountPath: /etc/nats } ] }
+                      volumes: [ { name: config, configMap: { name: nats-config } } ]
+                """;
+        Files.writeString(nats.resolve("statefulset.yaml"), statefulSet.formatted(3));
+        exec(repo, env, "git", "add", "-A");
+        Run three = exec(repo, env, "git", "commit", "-q", "-m", "three servers");
+        assertThat(three.exitCode()).as(three.output()).isZero();
+
+        Files.writeString(nats.resolve("statefulset.yaml"), statefulSet.formatted(5));
+        exec(repo, env, "git", "add", "nats/statefulset.yaml");
+        Run five = exec(repo, env, "git", "commit", "-q", "-m", "five servers");
+        assertThat(five.exitCode()).as(five.output()).isNotZero();
+        assertThat(five.output()).contains("nats/configmap.yaml:9:7: error [routes-incomplete] the route list does not match "
+                + "the 5 replicas of StatefulSet nats/nats", "(see nats/statefulset.yaml:7:3, nats/statefulset.yaml:1:1)");
+        assertThat(exec(repo, env, "git", "log", "--oneline").output()).doesNotContain("five servers");
     }
 
     @Test

@@ -8,7 +8,10 @@ import io.natsguard.source.HelmChart;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.InputProblem;
 import io.natsguard.source.Kustomize;
+import io.natsguard.source.KubeObject;
 import io.natsguard.source.ManifestReader;
+import io.natsguard.source.Unit;
+import io.natsguard.source.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +42,7 @@ public final class Inputs {
      */
     public record Read(List<ManifestReader.Result> manifests, List<ClusterModelBuilder.ConfFile> confFiles, int files,
             Map<String, String> texts, List<Kustomize.Mapper> kustomizeMappers, List<HelmValues> chartValues,
-            ReadScope scope) {
+            ReadScope scope, Units units, Targets targets) {
 
         /** The texts natsguard may rewrite: every file read, not the output of a Kustomize build (its sources are the files). */
         public Map<String, String> rewritable() {
@@ -49,7 +53,7 @@ public final class Inputs {
 
         /** The cluster model of everything read, within these bounds. */
         public ClusterModelBuilder.Model model(Limits limits) {
-            ClusterModelBuilder builder = new ClusterModelBuilder(limits, scope);
+            ClusterModelBuilder builder = new ClusterModelBuilder(limits, scope).units(units);
             manifests.forEach(manifest -> builder.addObjects(manifest.objects()));
             confFiles.forEach(builder::addConfFile);
             return builder.addChartValues(chartValues).build();
@@ -88,7 +92,7 @@ public final class Inputs {
         List<ManifestReader.Result> read = manifests.entrySet().stream()
                 .map(document -> reader.apply(document.getKey(), document.getValue())).toList();
         return new Read(read, List.of(), manifests.size(), new LinkedHashMap<>(manifests), List.of(), List.of(),
-                ReadScope.NOTHING);
+                ReadScope.NOTHING, Units.ONE, Targets.EVERYTHING);
     }
 
     public static Read read(List<String> paths, InputStream stdin) throws InputException {
@@ -108,6 +112,7 @@ public final class Inputs {
         List<ManifestReader.Result> manifests = new ArrayList<>();
         List<ClusterModelBuilder.ConfFile> confFiles = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
+        List<Path> namedFiles = new ArrayList<>();
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
@@ -134,11 +139,26 @@ public final class Inputs {
                 throw new InputException(arg + ": cannot be read");
             } else {
                 candidates.add(new Candidate(path, true, null));
+                namedFiles.add(path);
             }
         }
+        List<String> named = new ArrayList<>(paths);
+        if (chart != null) {
+            named.add(chart.chart().toString());
+        }
+        ReadScope scope = ReadScope.around(named);
+        int counted = candidates.size();
+        NamedUnits namedUnits = NamedUnits.of(namedFiles, candidates.stream().map(Candidate::path).toList(), scope);
+        namedUnits.siblings().forEach(sibling -> candidates.add(new Candidate(sibling, false, null)));
         // Reading and YAML parsing are the bulk of a large run, and files are independent: use every core.
         List<Loaded> loaded = candidates.parallelStream().map(candidate -> load(candidate, limits)).toList();
+        Map<String, Unit> generated = new HashMap<>();
+        List<Kustomize.Mapper> mappers = new ArrayList<>();
+        Builds builds = Builds.of(kustomizations, namedUnits.kustomizations(), dir -> build(dir, scope, limits));
         for (Loaded one : loaded) {
+            if (builds.readsNamed(one.file())) {
+                continue; // a named file that a build reads is linted through the build
+            }
             if (one.text() != null) {
                 texts.put(one.file(), one.text());
             }
@@ -149,11 +169,6 @@ public final class Inputs {
                 confFiles.add(one.conf());
             }
         }
-        List<String> named = new ArrayList<>(paths);
-        if (chart != null) {
-            named.add(chart.chart().toString());
-        }
-        ReadScope scope = ReadScope.around(named);
         if (chart != null) {
             try {
                 for (ManifestReader.Result rendered : chart.render(scope, limits)) {
@@ -163,13 +178,14 @@ public final class Inputs {
             } catch (HelmChart.Unusable e) {
                 throw new InputException(e.getMessage());
             }
+            generated.put(chart.name(), new Unit("the render of chart " + chart.chart(), null, true));
         }
-        List<Kustomize.Mapper> mappers = new ArrayList<>();
-        for (Path dir : kustomizations) {
-            Kustomize.Build build = build(dir, scope, limits);
+        for (Kustomize.Build build : builds.linted()) {
             manifests.addAll(build.results());
             texts.put(build.name(), build.text());
             mappers.add(new Kustomize.Mapper(build));
+            generated.put(build.name(), new Unit("the build of kustomization " + Path.of(build.kustomization().file()).getParent(),
+                    build.kustomization(), true));
         }
         int stdinFiles = paths.contains("-") ? 1 : 0;
         int chartFiles = chart == null ? 0 : 1;
@@ -178,8 +194,12 @@ public final class Inputs {
             chartValues.add(officialValues(request.values(), texts, limits));
             chartFiles++;
         }
-        return new Read(manifests, confFiles, candidates.size() + stdinFiles + kustomizations.size() + chartFiles, texts,
-                mappers, chartValues, scope);
+        List<KubeObject> objects = manifests.stream().flatMap(manifest -> manifest.objects().stream()).toList();
+        Targets targets = namedFiles.isEmpty() ? Targets.EVERYTHING
+                : new Targets(namedFiles.stream().map(Path::toString).toList(), namedUnits.siblings().stream().map(Path::toString).toList(),
+                        builds.namedFilesOf());
+        return new Read(manifests, confFiles, counted + stdinFiles + kustomizations.size() + chartFiles, texts,
+                mappers, chartValues, scope, Units.of(objects, generated, scope.roots()), targets);
     }
 
     private static HelmValues officialValues(OfficialValues values, Map<String, String> texts, Limits limits)
@@ -218,7 +238,7 @@ public final class Inputs {
         return found;
     }
 
-    private static Kustomize.Build build(Path dir, ReadScope scope, Limits limits) throws InputException {
+    static Kustomize.Build build(Path dir, ReadScope scope, Limits limits) throws InputException {
         try {
             return Kustomize.build(dir, scope, limits);
         } catch (Kustomize.KubectlMissing e) {
@@ -302,7 +322,7 @@ public final class Inputs {
                 InputProblem.unreadable(new Position(file.toString(), 1, 1), "cannot read the file: " + e.getMessage()));
     }
 
-    private static boolean isYaml(String name) {
+    static boolean isYaml(String name) {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 }

@@ -18,13 +18,14 @@ import io.natsguard.source.KubeObject;
 import io.natsguard.source.Kustomize;
 import io.natsguard.source.ManifestReader;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The pipeline, in one pass: inputs, NATS config parse, cluster model, rules under a policy (each
@@ -63,6 +64,7 @@ public final class Linter {
 
     /** Lints what was read: files from {@link Inputs#read}, or documents from {@link Inputs#documents}. */
     public Report lint(Inputs.Read read) {
+        Targets targets = read.targets();
         List<InputProblem> problems = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();
         for (ManifestReader.Result manifest : read.manifests()) {
@@ -73,28 +75,58 @@ public final class Linter {
         }
         ClusterModelBuilder.Model model = read.model(policy.limits());
         problems.addAll(model.problems());
+        problems.removeIf(problem -> targets.isContext(problem.position().file()));
 
         Map<String, String> rewritable = read.rewritable();
         List<Finding> findings = check(rewritable, rule -> context -> {
             problems.forEach(problem -> rule.checkInput(problem, context));
-            model.clusters().forEach(cluster -> {
+            model.clusters().stream().filter(targets::reports).forEach(cluster -> {
                 Cancellation.checkpoint();
-                rule.check(cluster, cluster.chart() == null ? context : withChartFix(context, rule.info().chartFix()));
+                RuleContext placed = withRelated(context, at -> concat(cluster.joined(), targets.namedFor(cluster, at)));
+                rule.check(cluster, cluster.chart() == null ? placed : withChartFix(placed, rule.info().chartFix()));
             });
+            model.units().forEach((unit, unitObjects) -> rule.checkUnit(unit, unitObjects, context));
         });
+        findings = findings.stream().filter(targets::reports).toList();
         Map<String, String> texts = new HashMap<>(read.texts());
         for (Kustomize.Mapper mapper : read.kustomizeMappers()) {
-            findings = findings.stream().map(f -> f.moved(mapper::map)).toList();
+            findings = findings.stream().map(f -> f.position().file().equals(mapper.buildName()) ? fromBuild(f, mapper, targets) : f).toList();
             texts.putAll(mapper.texts());
         }
         Suppressions suppressions = new Suppressions(texts, objects, policy);
         findings = new ArrayList<>(findings);
-        findings.addAll(check(rewritable, rule -> context -> suppressions.marks().forEach(mark -> rule.checkSuppression(mark, context))));
+        findings.addAll(check(rewritable, rule -> context -> suppressions.marks().forEach(mark -> rule.checkSuppression(mark, context)))
+                .stream().filter(targets::reports).toList());
         findings = suppressions.apply(ordered(findings));
         if (baseline != null) {
             findings = baseline.apply(findings, texts);
         }
         return new Report(findings, rules.stream().map(Rule::info).toList(), read.files(), objects.size(), model, texts);
+    }
+
+    /**
+     * A finding of a Kustomize build, moved to the source file that holds its line. One that lands
+     * outside the kustomization's folder, in a base several overlays share, names the overlay it was
+     * found through (the same finding of several overlays becomes one, naming them all: {@link #ordered}).
+     */
+    private static Finding fromBuild(Finding finding, Kustomize.Mapper mapper, Targets targets) {
+        Finding moved = finding.moved(mapper::map);
+        Position kustomization = mapper.kustomization();
+        Path folder = Path.of(kustomization.file()).toAbsolutePath().normalize().getParent();
+        List<Related> notes = new ArrayList<>(targets.namedFor(mapper.buildName(), moved.position()));
+        if (!Path.of(moved.position().file()).toAbsolutePath().normalize().startsWith(folder)) {
+            notes.add(new Related(kustomization, "found through the build of kustomization " + Path.of(kustomization.file()).getParent()));
+        }
+        return notes.isEmpty() ? moved : moved.withRelated(concat(moved.related(), notes));
+    }
+
+    private static List<Related> concat(List<Related> first, List<Related> then) {
+        if (then.isEmpty()) {
+            return first;
+        }
+        List<Related> all = new ArrayList<>(first);
+        then.stream().filter(r -> !all.contains(r)).forEach(all::add);
+        return all;
     }
 
     /** What a rule is shown, given the context it reports into. */
@@ -155,10 +187,37 @@ public final class Linter {
         };
     }
 
-    /** In file, line, column order; a finding reached twice (a ConfigMap mounted by two workloads) is kept once. */
+    /** Every finding reported through the context also points at the places {@code more} gives for its position. */
+    private static RuleContext withRelated(RuleContext context, Function<Position, List<Related>> more) {
+        return new RuleContext() {
+            @Override
+            public Config params() {
+                return context.params();
+            }
+
+            @Override
+            public void report(Position position, String message, List<Related> related, Fix fix) {
+                context.report(position, message, concat(related, more.apply(position)), fix);
+            }
+
+            @Override
+            public Planner planner() {
+                return context.planner();
+            }
+        };
+    }
+
+    /**
+     * In file, line, column order; a finding reached twice (a ConfigMap mounted by two workloads, a
+     * base built by two overlays) is kept once, with the related places of each.
+     */
     private static List<Finding> ordered(List<Finding> findings) {
-        Set<Finding> unique = new LinkedHashSet<>(findings);
-        List<Finding> sorted = new ArrayList<>(unique);
+        Map<List<Object>, Finding> unique = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            unique.merge(List.of(f.ruleId(), f.severity(), f.position(), f.message()), f,
+                    (first, again) -> first.withRelated(concat(first.related(), again.related())));
+        }
+        List<Finding> sorted = new ArrayList<>(unique.values());
         sorted.sort(ORDER);
         return sorted;
     }

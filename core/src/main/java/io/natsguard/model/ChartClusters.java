@@ -49,7 +49,7 @@ final class ChartClusters {
                 orElse(render.namespace(), values.namespace()), replicas.value(), at(replicas.from(), owner),
                 orElse(render.headlessServiceName(), null), "nats", CONFIG_PATH, argRoutes(render.natsArgs(), owner),
                 null, null, null, Map.of());
-        return new Cluster(workload, config, services, values);
+        return new Cluster(workload, config, services, values, List.of());
     }
 
     /** {@code --routes} among the container's arguments (they override the file's routes). */

@@ -1,6 +1,7 @@
 package io.natsguard.model;
 
 import io.natsguard.base.Position;
+import io.natsguard.base.Related;
 import io.natsguard.conf.ConfValue;
 import io.natsguard.source.HelmValues;
 import java.util.ArrayList;
@@ -16,11 +17,37 @@ import java.util.List;
  * @param services every Service scanned
  * @param chart    the values of the official NATS chart that make this cluster, or null when the files
  *                 write it themselves: what is wrong is then fixed in those values
+ * @param joined   what was joined from outside the workload's unit, as the only object of its name in the
+ *                 scanned tree (a ConfigMap kept in another folder): every finding on the cluster names it
  */
-public record Cluster(Workload workload, NatsConfig config, Services services, HelmValues chart) {
+public record Cluster(Workload workload, NatsConfig config, Services services, HelmValues chart, List<Related> joined) {
 
     public Cluster(Workload workload, NatsConfig config, Services services) {
-        this(workload, config, services, null);
+        this(workload, config, services, null, List.of());
+    }
+
+    /**
+     * Where the cluster's parts are written: its workload, its config's texts, its chart values, the
+     * Services its routes name and what was joined. A lint of named files reports the clusters they
+     * are part of.
+     */
+    public List<Position> parts() {
+        List<Position> parts = new ArrayList<>();
+        if (workload != null) {
+            parts.add(workload.object().position());
+        }
+        if (config != null) {
+            config.origins().values().forEach(origin -> parts.add(origin.locate(1, 1)));
+        }
+        if (chart != null) {
+            chart.layers().forEach(layer -> parts.add(layer.origin().locate(1, 1)));
+        }
+        String namespace = workload != null ? workload.namespace() : "default";
+        for (Route route : routes()) {
+            services.namedBy(route.host(), namespace).filter(s -> s.object() != null).ifPresent(s -> parts.add(s.object().position()));
+        }
+        joined.forEach(related -> parts.add(related.position()));
+        return parts;
     }
 
     /** A human name for messages. */

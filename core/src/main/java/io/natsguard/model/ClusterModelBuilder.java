@@ -1,6 +1,7 @@
 package io.natsguard.model;
 
 import io.natsguard.base.Position;
+import io.natsguard.base.Related;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfValue;
@@ -16,14 +17,18 @@ import io.natsguard.source.HelmValues;
 import io.natsguard.source.InputProblem;
 import io.natsguard.source.KubeObject;
 import io.natsguard.source.Origin;
+import io.natsguard.source.Unit;
+import io.natsguard.source.Units;
 import io.natsguard.source.Yaml;
 import io.natsguard.source.helm.ChartRender;
 import io.natsguard.source.helm.ChartRenderException;
 import io.natsguard.source.helm.NatsChartModel;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +48,14 @@ public final class ClusterModelBuilder {
     private final List<KubeObject> objects = new ArrayList<>();
     private final List<ConfFile> confFiles = new ArrayList<>();
     private final List<InputProblem> problems = new ArrayList<>();
+    private Units units = Units.ONE;
 
     /** A NATS config file read from disk. */
     public record ConfFile(String path, byte[] content, boolean namedByUser) {
     }
 
-    /** The clusters, and the problems met on the way. */
-    public record Model(List<Cluster> clusters, List<InputProblem> problems) {
+    /** The clusters, the problems met on the way, and the objects of each deployment unit. */
+    public record Model(List<Cluster> clusters, List<InputProblem> problems, Map<Unit, List<KubeObject>> units) {
     }
 
     /** A ConfigMap or Secret, by name in the workload's namespace. */
@@ -75,6 +81,12 @@ public final class ClusterModelBuilder {
         this.budget = new SharedBudget(limits);
     }
 
+    /** Which unit each file deploys in; without it, everything read deploys together. */
+    public ClusterModelBuilder units(Units units) {
+        this.units = units;
+        return this;
+    }
+
     public ClusterModelBuilder addObjects(List<KubeObject> more) {
         objects.addAll(more);
         return this;
@@ -95,13 +107,14 @@ public final class ClusterModelBuilder {
 
     public Model build() {
         List<Service> serviceList = new ArrayList<>();
-        Map<String, KubeObject> configHolders = new HashMap<>();
+        Map<String, List<KubeObject>> configHolders = new LinkedHashMap<>();
         List<KubeObject> workloads = new ArrayList<>();
         for (KubeObject o : objects) {
             switch (o.kind()) {
                 case "Service" -> serviceList.add(new Service(o.name(), o.namespace(),
                         Yaml.string(o.node(), "spec", "clusterIP").map("None"::equals).orElse(false), o));
-                case "ConfigMap", "Secret" -> configHolders.put(holderKey(o.kind(), o.namespace(), o.name()), o);
+                case "ConfigMap", "Secret" -> configHolders.computeIfAbsent(holderKey(o.kind(), o.namespace(), o.name()),
+                        key -> new ArrayList<>()).add(o);
                 case "StatefulSet", "Deployment", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod" -> workloads.add(o);
                 default -> {
                     // other kinds say nothing about NATS clusters
@@ -109,33 +122,25 @@ public final class ClusterModelBuilder {
             }
         }
         Map<HelmValues, ChartRender> charts = renderCharts(serviceList);
-        Services services = new Services(serviceList);
+        Services services = new Services(serviceList, units);
         List<Cluster> clusters = new ArrayList<>();
-        charts.forEach((values, render) -> clusters.add(ChartClusters.of(values, render, services, new ConfParser(lenient(Map.of()), ChartClusters.NO_INCLUDES, limits, budget))));
-        Set<String> mountedEntries = new HashSet<>();
+        charts.forEach((values, render) -> clusters.add(ChartClusters.of(values, render, services.seenFrom(values.owner().file()),
+                new ConfParser(lenient(Map.of()), ChartClusters.NO_INCLUDES, limits, budget))));
+        Map<KubeObject, Set<String>> mountedEntries = new IdentityHashMap<>();
         for (KubeObject o : workloads) {
             Cancellation.checkpoint();
             PodSpecReader.read(o).ifPresent(found -> {
+                List<Related> joined = new ArrayList<>();
                 NatsConfig config = null;
                 if (found.workload().configPath() != null) {
-                    config = mountedConfig(found, configHolders, mountedEntries);
+                    config = mountedConfig(found, configHolders, mountedEntries, joined);
                 }
-                clusters.add(new Cluster(found.workload(), config, services));
+                clusters.add(withServicesJoined(new Cluster(found.workload(), config, services.seenFrom(o.file()), null, joined)));
             });
         }
-        for (KubeObject holder : configHolders.values()) {
-            List<DataEntry> entries = entries(holder);
-            Map<String, DataEntry> keys = new HashMap<>();
-            Map<String, Origin> origins = new HashMap<>();
-            for (DataEntry entry : entries) {
-                keys.put("/" + entry.key(), entry);
-                origins.put("/" + entry.key(), entry.origin());
-            }
-            for (DataEntry entry : entries) {
-                Cancellation.checkpoint();
-                if (!mountedEntries.contains(entryKey(entry))) {
-                    standaloneEntry(entry, keys, origins).ifPresent(config -> clusters.add(new Cluster(null, config, services)));
-                }
+        for (List<KubeObject> sameNamed : configHolders.values()) {
+            for (KubeObject holder : sameNamed) {
+                standaloneEntries(holder, mountedEntries.getOrDefault(holder, Set.of()), services.seenFrom(holder.file()), clusters);
             }
         }
         // Each file is parsed once; one that another scanned file includes is checked as part of its includer.
@@ -148,14 +153,64 @@ public final class ClusterModelBuilder {
         Map<ConfFile, NatsConfig> parsed = new LinkedHashMap<>();
         for (ConfFile file : confFiles) {
             Cancellation.checkpoint();
-            parsed.put(file, parse(file.path(), file.path(), file.content(), recording, Map.of(), false, lenient(Map.of())));
+            parsed.put(file, parse(file.path(), file.path(), file.content(), recording,
+                    Map.of(file.path(), new Origin.SameFile(file.path())), false, lenient(Map.of())));
         }
         parsed.forEach((file, config) -> {
             if (!included.contains(GoPaths.clean(file.path())) && (file.namedByUser() || looksLikeNats(file.path(), config))) {
-                clusters.add(new Cluster(null, config, services));
+                clusters.add(withServicesJoined(new Cluster(null, config, services.seenFrom(file.path()))));
             }
         });
-        return new Model(clusters.stream().map(this::counted).toList(), problems);
+        return new Model(clusters.stream().map(this::counted).toList(), problems, unitsOf(objects));
+    }
+
+    /** The keys of a ConfigMap or Secret that no scanned workload mounts, each a config on its own; it includes its siblings, by "/" + key. */
+    private void standaloneEntries(KubeObject holder, Set<String> mounted, Services services, List<Cluster> clusters) {
+        List<DataEntry> entries = entries(holder);
+        Map<String, DataEntry> keys = new HashMap<>();
+        Map<String, Origin> origins = new HashMap<>();
+        for (DataEntry entry : entries) {
+            keys.put("/" + entry.key(), entry);
+            origins.put("/" + entry.key(), entry.origin());
+        }
+        for (DataEntry entry : entries) {
+            Cancellation.checkpoint();
+            if (!mounted.contains(entry.key())) {
+                standaloneEntry(entry, keys, origins).ifPresent(config -> clusters.add(withServicesJoined(new Cluster(null, config, services))));
+            }
+        }
+    }
+
+    /** The cluster, naming each Service its routes reach outside its unit. */
+    private static Cluster withServicesJoined(Cluster cluster) {
+        List<Related> joined = new ArrayList<>(cluster.joined());
+        String namespace = cluster.workload() != null ? cluster.workload().namespace() : KubeObject.DEFAULT_NAMESPACE;
+        for (Route route : cluster.routes()) {
+            cluster.services().reached(route.host(), namespace).filter(Units.Reached::across).map(Units.Reached::target)
+                    .filter(s -> s.object() != null).ifPresent(s -> {
+                        Related note = joinedNote(s.object(), "Service " + s.namespace() + "/" + s.name());
+                        if (!joined.contains(note)) {
+                            joined.add(note);
+                        }
+                    });
+        }
+        return joined.size() == cluster.joined().size() ? cluster
+                : new Cluster(cluster.workload(), cluster.config(), cluster.services(), cluster.chart(), joined);
+    }
+
+    /** What a finding says of an object joined from another unit. */
+    private static Related joinedNote(KubeObject object, String what) {
+        return new Related(object.position(), what + ", joined from another unit as the only one of its name in the scanned tree");
+    }
+
+    /** The objects of each unit in the order they are applied: by file name (as kubectl walks a folder), then as written. */
+    private Map<Unit, List<KubeObject>> unitsOf(List<KubeObject> all) {
+        Map<Unit, List<KubeObject>> byUnit = new LinkedHashMap<>();
+        for (KubeObject o : all) {
+            byUnit.computeIfAbsent(units.of(o.file()), unit -> new ArrayList<>()).add(o);
+        }
+        byUnit.values().forEach(objects -> objects.sort(Comparator.comparing(KubeObject::file)));
+        return byUnit;
     }
 
     /**
@@ -170,7 +225,7 @@ public final class ClusterModelBuilder {
         problems.add(InputProblem.limit(w.replicasAt(), w.label() + " asks for " + w.replicas() + " replicas, past "
                 + "natsguard's bound of " + limits.maxReplicas() + " servers a cluster (limits.max-replicas): a full mesh "
                 + "of that size is beyond what NATS routes are made for, and its routes were not checked"));
-        return new Cluster(w.withoutReplicas(), cluster.config(), cluster.services(), cluster.chart());
+        return new Cluster(w.withoutReplicas(), cluster.config(), cluster.services(), cluster.chart(), cluster.joined());
     }
 
     // ---- the NATS Helm chart, from a HelmRelease or an Application ----
@@ -178,7 +233,7 @@ public final class ClusterModelBuilder {
     /** Renders the chart for every HelmRelease and Application that installs it; its headless Service joins the scanned ones. */
     private Map<HelmValues, ChartRender> renderCharts(List<Service> serviceList) {
         Map<HelmValues, ChartRender> charts = new LinkedHashMap<>();
-        List<HelmValues> all = new ArrayList<>(HelmValues.find(objects, scope, limits));
+        List<HelmValues> all = new ArrayList<>(HelmValues.find(objects, units, scope, limits));
         all.addAll(chartValues);
         for (HelmValues values : all) {
             Cancellation.checkpoint();
@@ -213,13 +268,19 @@ public final class ClusterModelBuilder {
 
     // ---- configs mounted into a workload ----
 
-    private NatsConfig mountedConfig(PodSpecReader.Found found, Map<String, KubeObject> holders, Set<String> mounted) {
+    private NatsConfig mountedConfig(PodSpecReader.Found found, Map<String, List<KubeObject>> holders,
+            Map<KubeObject, Set<String>> mounted, List<Related> joined) {
         Workload w = found.workload();
         Map<String, DataEntry> files = new LinkedHashMap<>();
         for (PodSpecReader.Mount mount : found.mounts()) {
-            KubeObject holder = holders.get(holderKey(mount.kind(), w.namespace(), mount.name()));
-            if (holder == null) {
+            List<KubeObject> sameNamed = holders.getOrDefault(holderKey(mount.kind(), w.namespace(), mount.name()), List.of());
+            Units.Reached<KubeObject> reached = units.reach(sameNamed, KubeObject::file, w.object().file()).orElse(null);
+            if (reached == null) {
                 continue;
+            }
+            KubeObject holder = reached.target();
+            if (reached.across()) {
+                joined.add(joinedNote(holder, holder.kind() + " " + holder.namespace() + "/" + holder.name() + " (mounted by " + w.label() + ")"));
             }
             for (DataEntry entry : entries(holder)) {
                 mount.pathOf(entry.key()).ifPresent(path -> files.put(path, entry));
@@ -229,7 +290,7 @@ public final class ClusterModelBuilder {
         if (main == null) {
             return null; // the config comes from somewhere natsguard did not scan
         }
-        files.values().forEach(entry -> mounted.add(entryKey(entry)));
+        files.values().forEach(entry -> mounted.computeIfAbsent(entry.owner(), holder -> new HashSet<>()).add(entry.key()));
         Map<String, Origin> origins = new HashMap<>();
         files.forEach((path, entry) -> origins.put(path, entry.origin()));
         IncludeReader reader = path -> {
@@ -315,9 +376,5 @@ public final class ClusterModelBuilder {
 
     private static String holderKey(String kind, String namespace, String name) {
         return kind + "/" + namespace + "/" + name;
-    }
-
-    private static String entryKey(DataEntry entry) {
-        return holderKey(entry.owner().kind(), entry.owner().namespace(), entry.owner().name()) + "/" + entry.key();
     }
 }

@@ -37,6 +37,11 @@ public record Finding(String ruleId, Severity severity, Position position, Strin
         return new Finding(ruleId, severity, position, message, related, fix, why);
     }
 
+    /** The same finding pointing at these related places. */
+    public Finding withRelated(List<Related> places) {
+        return new Finding(ruleId, severity, position, message, places, fix, suppression);
+    }
+
     /** The same finding with every place it names moved as its file's positions are (a Kustomize build's lines to its sources). */
     public Finding moved(UnaryOperator<Position> map) {
         return new Finding(ruleId, severity, map.apply(position), message, related.stream().map(r -> r.moved(map)).toList(),

@@ -3,6 +3,9 @@ package io.natsguard.rule;
 import com.typesafe.config.Config;
 import io.natsguard.model.Cluster;
 import io.natsguard.source.InputProblem;
+import io.natsguard.source.KubeObject;
+import io.natsguard.source.Unit;
+import java.util.List;
 
 /**
  * One check. Each rule is a small class annotated with {@link RuleInfo} and registered for
@@ -16,6 +19,10 @@ public interface Rule {
 
     /** Looks at a request to ignore a rule (most rules have nothing to say about it). */
     default void checkSuppression(SuppressionMark mark, RuleContext context) {
+    }
+
+    /** Looks at the objects of one deployment unit, in the order they are applied (most rules look at clusters only). */
+    default void checkUnit(Unit unit, List<KubeObject> objects, RuleContext context) {
     }
 
     /** Looks at input that could not be read (most rules have nothing to say about it). */

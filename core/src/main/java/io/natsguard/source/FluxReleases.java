@@ -26,7 +26,7 @@ final class FluxReleases {
     private FluxReleases() {
     }
 
-    static Optional<HelmValues> v2(KubeObject release, List<KubeObject> objects, ReadScope scope, Limits limits) {
+    static Optional<HelmValues> v2(KubeObject release, List<KubeObject> objects, Units units, ReadScope scope, Limits limits) {
         Node spec = Yaml.at(release.node(), "spec", "chart", "spec").orElse(null);
         Node chartNode = spec == null ? null : Yaml.at(spec, "chart").orElse(null);
         if (chartNode == null) {
@@ -54,14 +54,14 @@ final class FluxReleases {
         for (Node ref : Yaml.list(release.node(), "spec", "valuesFrom")) {
             String kind = Yaml.string(ref, "kind").orElse("");
             String key = Yaml.string(ref, "valuesKey").orElse("values.yaml");
-            valuesFrom(release, objects, ref, kind, Yaml.string(ref, "name").orElse(""), release.namespace(), key,
+            valuesFrom(release, objects, units, ref, kind, Yaml.string(ref, "name").orElse(""), release.namespace(), key,
                     Yaml.string(ref, "targetPath"), layers, missing);
         }
         inline(release, layers);
         return Optional.of(installed.get().values(release, name, namespace, layers, missing));
     }
 
-    static Optional<HelmValues> v1(KubeObject release, List<KubeObject> objects, ReadScope scope, Limits limits) {
+    static Optional<HelmValues> v1(KubeObject release, List<KubeObject> objects, Units units, ReadScope scope, Limits limits) {
         Node chart = Yaml.at(release.node(), "spec", "chart").orElse(null);
         if (chart == null) {
             return Optional.empty();
@@ -88,7 +88,7 @@ final class FluxReleases {
             Optional<Node> secret = Yaml.at(ref, "secretKeyRef");
             Node keyRef = configMap.or(() -> secret).orElse(null);
             if (keyRef != null) {
-                valuesFrom(release, objects, keyRef, configMap.isPresent() ? "ConfigMap" : "Secret",
+                valuesFrom(release, objects, units, keyRef, configMap.isPresent() ? "ConfigMap" : "Secret",
                         Yaml.string(keyRef, "name").orElse(""), Yaml.string(keyRef, "namespace").orElse(release.namespace()),
                         Yaml.string(keyRef, "key").orElse("values.yaml"), Optional.empty(), layers, missing);
             } else if (Yaml.at(ref, "externalSourceRef").or(() -> Yaml.at(ref, "chartFileRef")).map(inner -> !optional(inner))
@@ -108,11 +108,12 @@ final class FluxReleases {
     }
 
     /** One ConfigMap or Secret key of valuesFrom: a layer, at targetPath when given; a problem when it was not scanned. */
-    private static void valuesFrom(KubeObject release, List<KubeObject> objects, Node ref, String kind, String refName,
+    private static void valuesFrom(KubeObject release, List<KubeObject> objects, Units units, Node ref, String kind, String refName,
             String refNamespace, String key, Optional<String> targetPath, List<Layer> layers, List<InputProblem> missing) {
-        Optional<DataEntry> entry = objects.stream()
-                .filter(o -> o.kind().equals(kind) && o.name().equals(refName) && o.namespace().equals(refNamespace))
-                .flatMap(o -> HelmValues.entriesOf(o).stream()).filter(e -> e.key().equals(key)).findFirst();
+        List<KubeObject> sameNamed = objects.stream()
+                .filter(o -> o.kind().equals(kind) && o.name().equals(refName) && o.namespace().equals(refNamespace)).toList();
+        Optional<DataEntry> entry = units.reach(sameNamed, KubeObject::file, release.file()).stream()
+                .flatMap(reached -> HelmValues.entriesOf(reached.target()).stream()).filter(e -> e.key().equals(key)).findFirst();
         String description = kind + " " + refName + " key " + key;
         if (entry.isPresent() && targetPath.isPresent()) {
             // the key's whole text is one value, set at targetPath

@@ -212,15 +212,16 @@ public record HelmValues(KubeObject owner, String releaseName, String namespace,
     /**
      * Every HelmRelease and Application among the objects that installs the chart {@code nats}, or a
      * local chart that may be it. Files they name (Argo CD {@code valueFiles}, a local chart) are read
-     * only inside {@code scope}, none larger than the limit.
+     * only inside {@code scope}, none larger than the limit; a {@code valuesFrom} object is looked for as
+     * {@code units} reach it from the HelmRelease.
      */
-    public static List<HelmValues> find(List<KubeObject> objects, ReadScope scope, Limits limits) {
+    public static List<HelmValues> find(List<KubeObject> objects, Units units, ReadScope scope, Limits limits) {
         List<HelmValues> found = new ArrayList<>();
         for (KubeObject o : objects) {
             if (o.kind().equals("HelmRelease") && o.apiVersion().startsWith("helm.toolkit.fluxcd.io/")) {
-                FluxReleases.v2(o, objects, scope, limits).ifPresent(found::add);
+                FluxReleases.v2(o, objects, units, scope, limits).ifPresent(found::add);
             } else if (o.kind().equals("HelmRelease") && o.apiVersion().startsWith("helm.fluxcd.io/")) {
-                FluxReleases.v1(o, objects, scope, limits).ifPresent(found::add);
+                FluxReleases.v1(o, objects, units, scope, limits).ifPresent(found::add);
             } else if (o.kind().equals("Application") && o.apiVersion().startsWith("argoproj.io/")) {
                 ArgoApplications.read(o, scope, limits).ifPresent(found::add);
             }

@@ -39,12 +39,13 @@ public final class Kustomize {
     /**
      * The build: its objects (positions in the build's text), and the map back to the source files.
      *
-     * @param sources  the source file of each object, by kind/namespace/name
-     * @param inputs   the text of every file the build read, by name
-     * @param problems what was left out of the build, or stopped it, each at its place
+     * @param kustomization the start of the kustomization built, where what concerns the whole build is reported
+     * @param sources       the source file of each object, by kind/namespace/name
+     * @param inputs        the text of every file the build read, by name
+     * @param problems      what was left out of the build, or stopped it, each at its place
      */
-    public record Build(String name, ManifestReader.Result manifests, String text, Map<String, String> sources,
-            Map<String, String> inputs, List<InputProblem> problems) {
+    public record Build(String name, Position kustomization, ManifestReader.Result manifests, String text,
+            Map<String, String> sources, Map<String, String> inputs, List<InputProblem> problems) {
 
         /** What a lint run reads of the build: its objects, and each problem at its place. */
         public List<ManifestReader.Result> results() {
@@ -100,7 +101,7 @@ public final class Kustomize {
                             copy.nameOfOrigin(origin.substring(6).strip()));
                 }
             }
-            return new Build(name, manifests, text, sources, copy.inputs(), copy.problems());
+            return new Build(name, start, manifests, text, sources, copy.inputs(), copy.problems());
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -113,7 +114,7 @@ public final class Kustomize {
     private static Build failed(Path dir, KustomizeCopy copy, InputProblem failure) {
         List<InputProblem> problems = new ArrayList<>(copy.problems());
         problems.add(failure);
-        return new Build(dir.toString(), new ManifestReader.Result(List.of(), null), "", Map.of(), copy.inputs(), problems);
+        return new Build(dir.toString(), copy.start(), new ManifestReader.Result(List.of(), null), "", Map.of(), copy.inputs(), problems);
     }
 
     /** A path as the user would name it: relative to the working directory when it is below it. */
@@ -151,6 +152,11 @@ public final class Kustomize {
         /** The name the build's positions give as their file. */
         public String buildName() {
             return build.name();
+        }
+
+        /** The start of the kustomization built. */
+        public Position kustomization() {
+            return build.kustomization();
         }
 
         /** The texts of the source files a mapped position may name. */

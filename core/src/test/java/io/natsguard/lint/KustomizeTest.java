@@ -64,10 +64,12 @@ class KustomizeTest {
         Files.writeString(overlay.resolve("replicas.yaml"), "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: nats\nspec:\n  replicas: 5\n");
         assertThat(lint(overlay)).filteredOn(f -> f.ruleId().equals("routes-incomplete")).singleElement().satisfies(f -> {
             assertThat(f.position().file()).isEqualTo(KUSTOMIZE.resolve("base/configmap.yaml").toString());
-            assertThat(f.related()).singleElement().satisfies(replicas -> {
+            assertThat(f.related()).hasSize(2).first().satisfies(replicas -> {
                 assertThat(replicas.position()).hasToString(overlay.resolve("replicas.yaml") + ":6:3");
                 assertThat(replicas.note()).isEqualTo("the replicas of StatefulSet nats/nats");
             });
+            assertThat(f.related().get(1).position()).as("the line is the base's: the overlay it was found through")
+                    .hasToString(overlay.resolve("kustomization.yaml") + ":1:1");
             assertThat(f.message()).as("the place is a related location, not text").doesNotContain("kustomize build", ":6:3");
             assertThat(f.fix().edits()).as("a build is not a file to rewrite").isEmpty();
             assertThat(f.fix().refused()).singleElement().satisfies(refusal ->

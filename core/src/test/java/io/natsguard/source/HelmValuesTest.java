@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 class HelmValuesTest {
 
     private static HelmValues only(String yaml) {
-        List<HelmValues> found = HelmValues.find(ManifestReader.read("gitops.yaml", yaml).objects(), ReadScope.NOTHING, Limits.DEFAULT);
+        List<HelmValues> found = HelmValues.find(ManifestReader.read("gitops.yaml", yaml).objects(), Units.ONE, ReadScope.NOTHING, Limits.DEFAULT);
         assertThat(found).hasSize(1);
         return found.get(0);
     }
@@ -120,7 +120,7 @@ class HelmValuesTest {
                 kind: HelmRelease
                 metadata: { name: redis }
                 spec: { chart: { spec: { chart: redis } } }
-                """).objects(), ReadScope.NOTHING, Limits.DEFAULT)).isEmpty();
+                """).objects(), Units.ONE, ReadScope.NOTHING, Limits.DEFAULT)).isEmpty();
     }
 
     @Test
