@@ -43,9 +43,14 @@ final class PodSpecReader {
     private PodSpecReader() {
     }
 
-    static Optional<Found> read(KubeObject object) {
-        Node podSpec = object.kind().equals("Pod") ? Yaml.at(object.node(), "spec").orElse(null)
+    /** The pod spec of a Pod, or of the pod template of a workload; null when there is none. */
+    static Node podSpec(KubeObject object) {
+        return object.kind().equals("Pod") ? Yaml.at(object.node(), "spec").orElse(null)
                 : Yaml.at(object.node(), "spec", "template", "spec").orElse(null);
+    }
+
+    static Optional<Found> read(KubeObject object) {
+        Node podSpec = podSpec(object);
         if (podSpec == null) {
             return Optional.empty();
         }
