@@ -236,6 +236,58 @@ class ClusterModelBuilderTest {
                 .startsWith("does not parse as NATS config and, before it stops, sets fewer nats-server options (http) than other keys");
     }
 
+    private static final String RUN_TIME_INCLUDE = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: { name: nats-config, namespace: ns }
+            data:
+              nats.conf: |
+                cluster { port: 6222 }
+                include "advertise/client.conf"
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: { name: nats, namespace: ns }
+            spec:
+              replicas: 3
+              serviceName: nats
+              template:
+                spec:
+                  initContainers:
+                  - { name: bootconfig, image: natsio/nats-boot-config, args: [ -f, /etc/nats/advertise/client.conf ],
+                      volumeMounts: [ { name: advertise, mountPath: /etc/nats/advertise } ] }
+                  containers:
+                  - name: nats
+                    image: nats:2.10
+                    args: [ -c, /etc/nats/nats.conf ]
+                    volumeMounts: [ { name: config, mountPath: /etc/nats }, { name: advertise, mountPath: /etc/nats/advertise } ]
+                  volumes: [ { name: config, configMap: { name: nats-config } }, { name: advertise, emptyDir: {} } ]
+            """;
+
+    @Test
+    void anIncludeWrittenAtRunTimeIsANoteAndTheRestOfTheConfigIsChecked() {
+        ClusterModelBuilder.Model model = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING)
+                .addObjects(ManifestReader.read("m.yaml", RUN_TIME_INCLUDE).objects()).build();
+        NatsConfig config = model.clusters().get(0).config();
+        assertThat(config.error()).isNull();
+        assertThat(model.clusters().get(0).clusterBlock()).isNotNull();
+        assertThat(model.problems()).singleElement().satisfies(note -> {
+            assertThat(note.kind()).isEqualTo(InputProblem.Kind.NOTE);
+            assertThat(note.position()).isEqualTo(new Position("m.yaml", 7, 14));
+            assertThat(note.message()).isEqualTo("include \"advertise/client.conf\" is not checked: written at run time by init "
+                    + "container bootconfig (its command names /etc/nats/advertise/client.conf); the rest of the config is checked");
+        });
+        // an emptyDir that nothing else in the pod writes holds no such file: the server refuses the config
+        String unwritten = RUN_TIME_INCLUDE.replace("args: [ -f, /etc/nats/advertise/client.conf ],", "args: [ -h ],")
+                .replace("volumeMounts: [ { name: advertise, mountPath: /etc/nats/advertise } ] }", "volumeMounts: [ ] }");
+        ClusterModelBuilder.Model refused = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING)
+                .addObjects(ManifestReader.read("m.yaml", unwritten).objects()).build();
+        assertThat(refused.problems()).isEmpty();
+        assertThat(refused.clusters().get(0).config().error().getMessage())
+                .endsWith("open /etc/nats/advertise/client.conf: no such file or directory (not among the mounted ConfigMaps and Secrets)");
+        assertThat(refused.clusters().get(0).clusterBlock()).isNotNull();
+    }
+
     @Test
     void aMissingIncludeIsAParseErrorAndTheRestIsChecked(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("reload.conf");
