@@ -59,7 +59,7 @@ public final class TextFormat implements ReportFormat {
         }
         return "natsguard: " + counts + quiet + " (" + plural(report.files(), "file") + ", " + plural(report.objects(), "object")
                 + ", " + plural(report.clusters(), "NATS config") + " checked)"
-                + (skipped.isEmpty() ? "" : "; " + String.join(", ", skipped) + " (--verbose lists them)");
+                + (skipped.isEmpty() ? "" : "; " + String.join(", ", skipped) + " (--verbose says why)");
     }
 
     /** What --verbose adds: each file read but not checked with no finding to say so, and why. */
