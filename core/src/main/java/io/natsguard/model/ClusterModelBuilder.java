@@ -22,11 +22,14 @@ import io.natsguard.source.helm.ChartRender;
 import io.natsguard.source.helm.ChartRenderException;
 import io.natsguard.source.helm.NatsChartModel;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -148,7 +151,7 @@ public final class ClusterModelBuilder {
             try {
                 return files.read(path);
             } catch (IOException e) {
-                if (e.getCause() instanceof java.nio.file.NoSuchFileException) {
+                if (e.getCause() instanceof NoSuchFileException) {
                     throw new IncludeReader.Unavailable(e.getMessage(), false);
                 }
                 throw e;
@@ -165,7 +168,7 @@ public final class ClusterModelBuilder {
             if (included.contains(GoPaths.clean(file.path()))) {
                 return;
             }
-            Optional<String> notNats = file.path().toLowerCase(java.util.Locale.ROOT).endsWith(".conf")
+            Optional<String> notNats = file.path().toLowerCase(Locale.ROOT).endsWith(".conf")
                     ? ConfRecognition.notNats(file.path(), file.content(), config)
                     : Optional.empty(); // a file of another name is NATS config because the user named it
             if (notNats.isPresent()) {
@@ -284,7 +287,7 @@ public final class ClusterModelBuilder {
 
     /** A file of Go template text is a note, not a config: it becomes one only when rendered. */
     private boolean templateSource(ConfFile file) {
-        String text = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(file.content(), StandardCharsets.UTF_8);
         OptionalInt line = GoTemplate.firstActionLine(text);
         line.ifPresent(at -> problems.add(GoTemplate.note(new Position(file.path(), at, 1), "this file")));
         return line.isPresent();
@@ -318,17 +321,14 @@ public final class ClusterModelBuilder {
         ConfParser parser = new ConfParser(environment, reader, limits, budget);
         try {
             ConfValue root = parser.parse(name, content);
-            ConfParseException missing = null;
-            for (ConfParser.Unread unread : parser.unread()) {
-                if (unread.atRunTime()) {
-                    NatsConfig located = new NatsConfig(label, null, null, origins, inSecret);
-                    problems.add(InputProblem.note(located.locate(unread.error().position()), "include \"" + unread.include()
-                            + "\" is not checked: " + unread.reason() + "; the rest of the config is checked"));
-                } else if (missing == null) {
-                    missing = unread.error();
-                }
-            }
-            return new NatsConfig(label, root, missing, origins, inSecret);
+            List<ConfParser.Unread> unread = parser.unread();
+            ConfParseException missing = unread.stream().filter(include -> !include.atRunTime()).map(ConfParser.Unread::error)
+                    .findFirst().orElse(null);
+            NatsConfig config = new NatsConfig(label, root, missing, origins, inSecret);
+            unread.stream().filter(ConfParser.Unread::atRunTime).forEach(include -> problems.add(InputProblem.note(
+                    config.locate(include.error().position()), "include \"" + include.include() + "\" is not checked: "
+                            + include.reason() + "; the rest of the config is checked")));
+            return config;
         } catch (ConfParseException e) {
             return new NatsConfig(label, null, e, origins, inSecret);
         }
@@ -346,7 +346,7 @@ public final class ClusterModelBuilder {
     }
 
     /**
-     * Whether text is NATS server config: a file or key named like {@code nats*.conf}, or a config
+     * Whether a ConfigMap or Secret key holds NATS server config: a key named like {@code nats*.conf}, or a config
      * that parses and sets options the way nats-server takes them (an nginx.conf that mentions
      * "routes" does not).
      */
