@@ -9,6 +9,7 @@ import io.natsguard.policy.Policy;
 import io.natsguard.policy.PolicyException;
 import io.natsguard.report.Report;
 import io.natsguard.report.ReportFormat;
+import io.natsguard.report.TextFormat;
 import io.natsguard.source.HelmChart;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -90,6 +91,9 @@ public class LintCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = {"--verbose", "-v"}, description = "Also list, on stderr, each file read that is not NATS configuration and why.")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
 
@@ -122,6 +126,10 @@ public class LintCommand implements Callable<Integer> {
                 err.println("natsguard lint: cannot write " + writeBaseline + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
+        }
+        if (verbose) {
+            TextFormat.skippedLines(report).forEach(err::println);
+            err.flush();
         }
         for (Output output : outputs) {
             try {

@@ -105,6 +105,40 @@ class LintCommandIT {
         assertThat(result.stdout()).contains("<stdin>:27:9: error [routes-single-dns-name]");
     }
 
+    @Test
+    void confFilesThatAreNotNatsConfigurationAreCountedAndListedUnderVerbose() throws Exception {
+        Path etc = Files.createDirectories(tmp.resolve("etc"));
+        Files.writeString(etc.resolve("nginx.conf"), "user nginx;\nworker_processes auto;\nevents { worker_connections 1024; }\n");
+        Files.writeString(etc.resolve("redis.conf"), "port: 6379\nbind: 127.0.0.1\ndatabases: 16\n");
+        Files.writeString(etc.resolve("srv_a.conf"), "listen: 127.0.0.1:7222\n"
+                + "cluster { name: abc, listen: 127.0.0.1:7244, routes = [ nats-route://ruser:top_secret@127.0.0.1:7246 ] }\n");
+        NatsguardProcess.Result plain = lint("lint", etc.toString());
+        assertThat(plain.exitCode()).as(plain.stderr()).isEqualTo(1);
+        assertThat(plain.stdout()).contains(etc.resolve("srv_a.conf") + ":2:").contains("[route-credentials-plaintext]")
+                .doesNotContain("top_secret").doesNotContain("nginx.conf:").doesNotContain("redis.conf:");
+        assertThat(plain.stdout().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .endsWith("checked); 2 .conf files are not NATS configuration (--verbose says why)");
+        assertThat(plain.stderr()).isEmpty();
+
+        NatsguardProcess.Result verbose = lint("lint", "--verbose", etc.toString());
+        assertThat(verbose.stdout()).isEqualTo(plain.stdout());
+        assertThat(verbose.stderr().lines()).containsExactlyInAnyOrder(
+                etc.resolve("nginx.conf") + ": not checked, not NATS configuration: it sets no nats-server option (its keys: user, "
+                        + "worker_processes, events)",
+                etc.resolve("redis.conf") + ": not checked, not NATS configuration: it sets fewer nats-server options (port) than "
+                        + "other keys (bind, databases)");
+
+        JsonNode summary = JSON.readTree(lint("lint", "--format", "json", etc.toString()).stdout()).get("summary");
+        assertThat(summary.get("not_nats").asInt()).isEqualTo(2);
+        assertThat(summary.get("configs").asInt()).isEqualTo(1);
+
+        // named on its own, as pre-commit names it, an nginx.conf is left alone just the same
+        NatsguardProcess.Result named = lint("lint", etc.resolve("nginx.conf").toString());
+        assertThat(named.exitCode()).isZero();
+        assertThat(named.stdout()).isEqualTo("natsguard: no findings (1 file, 0 objects, 0 NATS configs checked); "
+                + "1 .conf file is not NATS configuration (--verbose says why)\n");
+    }
+
     private NatsguardProcess.Result lint(String... args) throws Exception {
         return NatsguardProcess.run(HOME, Map.of(), args);
     }

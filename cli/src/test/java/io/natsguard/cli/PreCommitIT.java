@@ -122,6 +122,35 @@ class PreCommitIT {
     }
 
     @Test
+    void anNginxConfOrAChartTemplateCommittedAloneIsNoParseErrorAndTheTemplateIsCheckedThroughItsChart() throws Exception {
+        installHook();
+        Path nginx = Files.createDirectories(repo.resolve("web"));
+        Files.writeString(nginx.resolve("nginx.conf"), "user nginx;\nevents { worker_connections 1024; }\n"
+                + "http { include /etc/nginx/mime.types; server { listen 80; } }\n");
+        exec(repo, env, "git", "add", "-A");
+        Run web = exec(repo, env, "git", "commit", "-q", "-m", "nginx");
+        assertThat(web.exitCode()).as(web.output()).isZero();
+
+        Path mini = HOME.resolve("core/src/test/resources/charts/nats-mini");
+        Path chart = Files.createDirectories(repo.resolve("charts/nats/templates"));
+        Files.copy(mini.resolve("Chart.yaml"), chart.resolveSibling("Chart.yaml"));
+        Files.copy(mini.resolve("per-pod-values.yaml"), chart.resolveSibling("values.yaml"));
+        Files.copy(mini.resolve("templates/nats.yaml"), chart.resolve("nats.yaml"));
+        exec(repo, env, "git", "add", "-A");
+        Run clean = exec(repo, env, "git", "commit", "-q", "-m", "chart");
+        assertThat(clean.exitCode()).as(clean.output()).isZero();
+
+        // only the template changes, and pre-commit names only it: the chart is rendered, its routes checked
+        String template = Files.readString(chart.resolve("nats.yaml"));
+        Files.writeString(chart.resolve("nats.yaml"), template.replace("{{ tpl . $ }}", "nats://{{ $.Release.Name }}-headless:6222"));
+        exec(repo, env, "git", "add", "-A");
+        Run blocked = exec(repo, env, "git", "commit", "-q", "-m", "one service route");
+        assertThat(blocked.exitCode()).as(blocked.output()).isNotZero();
+        assertThat(blocked.output()).contains("charts/nats (helm template):").contains("error [routes-single-dns-name]")
+                .doesNotContain("parse-error");
+    }
+
+    @Test
     void tryRepoRunsTheWorkingTreesHookWithLintsVerdict() throws Exception {
         Files.copy(HOME.resolve("examples/bad/nats-typos.conf"), repo.resolve("nats.conf"));
         exec(repo, env, "git", "add", "-A");

@@ -14,21 +14,35 @@ public final class ConfParseException extends Exception {
     private final Position position;
     private final List<Position> includedFrom;
     private final boolean limitExceeded;
+    /** Set when an include could not be read but the parse may go on without it. */
+    private final IncludeReader.Unavailable unavailable;
 
     public ConfParseException(String message, Position position) {
-        this(message, position, List.of(), false);
+        this(message, position, List.of(), false, null);
     }
 
-    private ConfParseException(String message, Position position, List<Position> includedFrom, boolean limitExceeded) {
+    private ConfParseException(String message, Position position, List<Position> includedFrom, boolean limitExceeded,
+            IncludeReader.Unavailable unavailable) {
         super(message, null, false, false);
         this.position = position;
         this.includedFrom = includedFrom;
         this.limitExceeded = limitExceeded;
+        this.unavailable = unavailable;
+    }
+
+    /** An include the reader could not give, though the parse may go on without it. */
+    static ConfParseException unavailable(IncludeReader.Unavailable cause, Position directive) {
+        return new ConfParseException(cause.getMessage(), directive, List.of(), false, cause);
+    }
+
+    /** Why the include at this position could not be read, when the parse may go on without it; else null. */
+    IncludeReader.Unavailable unavailable() {
+        return unavailable;
     }
 
     /** A config natsguard stops reading at one of its bounds (io.natsguard.limit.Limits), not one the server refuses. */
     static ConfParseException limit(String message, Position position) {
-        return new ConfParseException(message, position, List.of(), true);
+        return new ConfParseException(message, position, List.of(), true, null);
     }
 
     /** True when reading stopped at one of natsguard's bounds: nats-server might read on, and choke. */
@@ -44,7 +58,7 @@ public final class ConfParseException extends Exception {
         }
         // A bound says what it is once; the server's prefix per include would repeat itself 16 times.
         String message = limitExceeded ? getMessage() : "error parsing include file '" + includePath + "', " + getMessage();
-        return new ConfParseException(message, position, List.copyOf(trail), limitExceeded);
+        return new ConfParseException(message, position, List.copyOf(trail), limitExceeded, null);
     }
 
     public Position position() {

@@ -23,6 +23,18 @@ public final class ConfParser {
     private final IncludeReader reader;
     private final Limits limits;
     private final SharedBudget shared;
+    private final List<Unread> unread = new ArrayList<>();
+
+    /**
+     * An include the parse went on without ({@link IncludeReader.Unavailable}).
+     *
+     * @param include   the path as the directive writes it
+     * @param reason    why natsguard could not read it
+     * @param error     what the server would say of it, at the directive
+     * @param atRunTime true when the file exists at run time only (not an error)
+     */
+    public record Unread(String include, String reason, ConfParseException error, boolean atRunTime) {
+    }
 
     /** Includes from the whole file system, as the server reads them, within the default limits. */
     public ConfParser(Environment environment) {
@@ -51,16 +63,21 @@ public final class ConfParser {
      * from it.
      */
     public ConfValue parseFile(String path) throws ConfParseException {
-        Session session = new Session(environment, reader, limits, shared);
+        Session session = new Session(environment, reader, limits, shared, unread);
         SourceFile source = session.read(path, null);
         return session.parse(source, 0);
     }
 
     /** Parses config text held in memory (a ConfigMap entry, say); includes are resolved beside {@code name}. */
     public ConfValue parse(String name, byte[] content) throws ConfParseException {
-        Session session = new Session(environment, reader, limits, shared);
+        Session session = new Session(environment, reader, limits, shared, unread);
         session.countBytes(content.length, new Position(name, 1, 1));
         return session.parse(new SourceFile(name, content), 0);
+    }
+
+    /** The includes the parses so far went on without, in the order met: only a reader that throws {@link IncludeReader.Unavailable} makes any. */
+    public List<Unread> unread() {
+        return List.copyOf(unread);
     }
 
     /** What one parse shares across its includes and environment lookups. */
@@ -75,12 +92,19 @@ public final class ConfParser {
         private final List<Path> includeChain = new ArrayList<>();
         private final List<String> includeNames = new ArrayList<>();
         private final Set<String> expanding = new HashSet<>();
+        private final List<Unread> unread;
 
-        Session(Environment environment, IncludeReader reader, Limits limits, SharedBudget shared) {
+        Session(Environment environment, IncludeReader reader, Limits limits, SharedBudget shared, List<Unread> unread) {
             this.environment = environment;
             this.reader = reader;
             this.limits = limits;
             this.shared = shared;
+            this.unread = unread;
+        }
+
+        /** Records an include that the reader could not give but that the parse goes on without. */
+        void goOnWithout(String include, ConfParseException error, IncludeReader.Unavailable why) {
+            unread.add(new Unread(include, why.getMessage(), error, why.atRunTime()));
         }
 
         /**
@@ -154,6 +178,8 @@ public final class ConfParser {
                 content = reader.read(path);
             } catch (IncludeReader.Refused e) {
                 throw ConfParseException.limit(e.getMessage(), at);
+            } catch (IncludeReader.Unavailable e) {
+                throw ConfParseException.unavailable(e, at);
             } catch (IOException e) {
                 throw new ConfParseException(e.getMessage(), at);
             }

@@ -29,6 +29,27 @@ public interface IncludeReader {
     }
 
     /**
+     * A file natsguard cannot read, though the parse may go on without it: one missing from the files
+     * natsguard was given (the server would refuse the config; the rest is still checked), or one
+     * that exists only at run time (written into a volume by another container, mounted from an
+     * object that was not scanned), which is not checked.
+     */
+    final class Unavailable extends IOException {
+
+        private final boolean atRunTime;
+
+        public Unavailable(String message, boolean atRunTime) {
+            super(message);
+            this.atRunTime = atRunTime;
+        }
+
+        /** True when the file exists only at run time: no error, a note. */
+        public boolean atRunTime() {
+            return atRunTime;
+        }
+    }
+
+    /**
      * The file system, but only inside {@code scope}: an include that lies outside it (through
      * {@code ..}, an absolute path or a link) is refused before any file is touched. For configs
      * found in a scanned tree, whose includes must not read the machine's own files.

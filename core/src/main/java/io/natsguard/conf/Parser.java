@@ -289,7 +289,12 @@ final class Parser {
         try {
             included = session.parseIncluded(path, at, baseDepth + contexts.size());
         } catch (ConfParseException e) {
-            throw e.reachedThrough(directive.value(), at);
+            ConfParseException reached = e.reachedThrough(directive.value(), at);
+            if (e.unavailable() == null) {
+                throw reached;
+            }
+            session.goOnWithout(directive.value(), reached, e.unavailable());
+            included = Map.of();
         }
         for (Map.Entry<String, ConfValue> entry : included.entrySet()) {
             keys.add(entry.getKey());

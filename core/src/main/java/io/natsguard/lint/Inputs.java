@@ -4,6 +4,8 @@ import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import io.natsguard.model.ClusterModelBuilder;
+import io.natsguard.source.ChartFolder;
+import io.natsguard.source.GoTemplate;
 import io.natsguard.source.HelmChart;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.InputProblem;
@@ -23,9 +25,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -109,6 +115,7 @@ public final class Inputs {
         HelmChart chart = request.chart();
         List<Candidate> candidates = new ArrayList<>();
         List<Path> kustomizations = new ArrayList<>();
+        Set<Path> charts = new LinkedHashSet<>();
         List<ManifestReader.Result> manifests = new ArrayList<>();
         List<ClusterModelBuilder.ConfFile> confFiles = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
@@ -134,12 +141,17 @@ public final class Inputs {
                 throw new InputException(arg + ": no such file or directory");
             }
             if (Files.isDirectory(path)) {
-                walk(path, candidates, kustomizations);
+                walk(path, candidates, kustomizations, charts);
             } else if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
                 throw new InputException(arg + ": cannot be read");
             } else {
-                candidates.add(new Candidate(path, true, null));
-                namedFiles.add(path);
+                Optional<ChartFolder> holder = ChartFolder.holding(path);
+                if (holder.isPresent()) {
+                    charts.add(holder.get().root()); // a template is linted through its chart's render
+                } else {
+                    candidates.add(new Candidate(path, true, null));
+                    namedFiles.add(path);
+                }
             }
         }
         List<String> named = new ArrayList<>(paths);
@@ -180,6 +192,17 @@ public final class Inputs {
             }
             generated.put(chart.name(), new Unit("the render of chart " + chart.chart(), null, true));
         }
+        int rendered = 0;
+        for (Path folder : charts) {
+            ChartFolder found = new ChartFolder(folder);
+            if (found.rendersAnything()) {
+                for (ManifestReader.Result result : found.render(scope, limits)) {
+                    manifests.add(result);
+                    result.objects().stream().findFirst().ifPresent(o -> texts.put(found.helm().name(), o.text()));
+                }
+                rendered++;
+            }
+        }
         for (Kustomize.Build build : builds.linted()) {
             manifests.addAll(build.results());
             texts.put(build.name(), build.text());
@@ -188,7 +211,7 @@ public final class Inputs {
                     build.kustomization(), true));
         }
         int stdinFiles = paths.contains("-") ? 1 : 0;
-        int chartFiles = chart == null ? 0 : 1;
+        int chartFiles = (chart == null ? 0 : 1) + rendered;
         List<HelmValues> chartValues = new ArrayList<>(umbrellaValues(candidates, texts));
         if (request.values() != null) {
             chartValues.add(officialValues(request.values(), texts, limits));
@@ -252,7 +275,8 @@ public final class Inputs {
     }
 
     /** Walks a tree; a folder with a kustomization is linted as what it deploys, not file by file. */
-    private static void walk(Path root, List<Candidate> candidates, List<Path> kustomizations) throws InputException {
+    private static void walk(Path root, List<Candidate> candidates, List<Path> kustomizations, Set<Path> charts)
+            throws InputException {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -265,8 +289,11 @@ public final class Inputs {
                         kustomizations.add(dir);
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    if (name.equals("templates") && Files.isRegularFile(dir.resolveSibling("Chart.yaml"))) {
-                        return FileVisitResult.SKIP_SUBTREE; // Go templates, not manifests: --helm-chart renders them
+                    if (ChartFolder.renderedOnly(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE; // Go templates, not manifests: read through the chart's render
+                    }
+                    if (ChartFolder.isChart(dir)) {
+                        charts.add(dir);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -304,12 +331,23 @@ public final class Inputs {
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (isYaml(name.toLowerCase(Locale.ROOT))) {
-                return new Loaded(ManifestReader.read(name, text), null, name, text);
+                return new Loaded(templateOrManifest(name, text), null, name, text);
             }
             return new Loaded(null, new ClusterModelBuilder.ConfFile(name, bytes, candidate.named()), name, text);
         } catch (IOException e) {
             return new Loaded(unreadable(file, e), null, name, null);
         }
+    }
+
+    /** YAML that does not parse because it is Go template text (outside a chart: consul-template, gomplate) is a note. */
+    private static ManifestReader.Result templateOrManifest(String name, String text) {
+        ManifestReader.Result read = ManifestReader.read(name, text);
+        if (read.problem() == null || read.problem().kind() != InputProblem.Kind.UNREADABLE) {
+            return read;
+        }
+        OptionalInt template = GoTemplate.firstActionLine(text);
+        return template.isEmpty() ? read
+                : new ManifestReader.Result(read.objects(), GoTemplate.note(new Position(name, template.getAsInt(), 1), "this file"));
     }
 
     private static InputProblem tooLarge(String file, Limits limits) {

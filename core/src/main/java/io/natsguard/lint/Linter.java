@@ -101,7 +101,9 @@ public final class Linter {
         if (baseline != null) {
             findings = baseline.apply(findings, texts);
         }
-        return new Report(findings, rules.stream().map(Rule::info).toList(), read.files(), objects.size(), model, texts);
+        // The report keeps every problem met, the manifests' too (charts not rendered are counted from them).
+        return new Report(findings, rules.stream().map(Rule::info).toList(), read.files(), objects.size(),
+                new ClusterModelBuilder.Model(model.clusters(), problems, model.units()), texts);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.natsguard.limit.Cancellation;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import io.natsguard.source.DataEntry;
+import io.natsguard.source.GoTemplate;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.InputProblem;
 import io.natsguard.source.KubeObject;
@@ -24,6 +25,8 @@ import io.natsguard.source.helm.ChartRender;
 import io.natsguard.source.helm.ChartRenderException;
 import io.natsguard.source.helm.NatsChartModel;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,8 +34,10 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -148,16 +153,33 @@ public final class ClusterModelBuilder {
         IncludeReader files = IncludeReader.within(scope, limits);
         IncludeReader recording = path -> {
             included.add(GoPaths.clean(path));
-            return files.read(path);
+            try {
+                return files.read(path);
+            } catch (IOException e) {
+                if (e.getCause() instanceof NoSuchFileException) {
+                    throw new IncludeReader.Unavailable(e.getMessage(), false);
+                }
+                throw e;
+            }
         };
         Map<ConfFile, NatsConfig> parsed = new LinkedHashMap<>();
         for (ConfFile file : confFiles) {
             Cancellation.checkpoint();
-            parsed.put(file, parse(file.path(), file.path(), file.content(), recording,
-                    Map.of(file.path(), new Origin.SameFile(file.path())), false, lenient(Map.of())));
+            if (!templateSource(file)) {
+                parsed.put(file, parse(file.path(), file.path(), file.content(), recording,
+                        Map.of(file.path(), new Origin.SameFile(file.path())), false, lenient(Map.of())));
+            }
         }
         parsed.forEach((file, config) -> {
-            if (!included.contains(GoPaths.clean(file.path())) && (file.namedByUser() || looksLikeNats(file.path(), config))) {
+            if (included.contains(GoPaths.clean(file.path()))) {
+                return;
+            }
+            Optional<String> notNats = file.path().toLowerCase(Locale.ROOT).endsWith(".conf")
+                    ? ConfRecognition.notNats(file.path(), file.content(), config)
+                    : Optional.empty(); // a file of another name is NATS config because the user named it
+            if (notNats.isPresent()) {
+                problems.add(InputProblem.notNats(new Position(file.path(), 1, 1), notNats.get()));
+            } else {
                 clusters.add(withServicesJoined(new Cluster(null, config, services.seenFrom(file.path()))));
             }
         });
@@ -291,12 +313,16 @@ public final class ClusterModelBuilder {
             return null; // the config comes from somewhere natsguard did not scan
         }
         files.values().forEach(entry -> mounted.computeIfAbsent(entry.owner(), holder -> new HashSet<>()).add(entry.key()));
+        if (templateSource(main)) {
+            return null;
+        }
         Map<String, Origin> origins = new HashMap<>();
         files.forEach((path, entry) -> origins.put(path, entry.origin()));
         IncludeReader reader = path -> {
             DataEntry entry = files.get(GoPaths.clean(path));
             if (entry == null) {
-                throw new IOException("open " + path + ": no such file or directory (not among the mounted ConfigMaps and Secrets)");
+                throw RunTimeFiles.unavailable(found,
+                        mount -> holders.containsKey(holderKey(mount.kind(), w.namespace(), mount.name())), GoPaths.clean(path));
             }
             return entry.content();
         };
@@ -308,17 +334,38 @@ public final class ClusterModelBuilder {
 
     /** One key of a ConfigMap or Secret that no scanned workload mounts; it includes its siblings, by "/" + key. */
     private Optional<NatsConfig> standaloneEntry(DataEntry entry, Map<String, DataEntry> siblings, Map<String, Origin> origins) {
+        if (templateSource(entry)) {
+            return Optional.empty();
+        }
         String name = "/" + entry.key();
         IncludeReader reader = path -> {
             DataEntry e = siblings.get(GoPaths.clean(path));
             if (e == null) {
-                throw new IOException("open " + path + ": no such file or directory (not among the keys of " + entry.owner().label() + ")");
+                throw new IncludeReader.Unavailable("open " + path + ": no such file or directory (not among the keys of "
+                        + entry.owner().label() + ")", false);
             }
             return e.content();
         };
         NatsConfig config = parse(entry.owner().label() + " key " + entry.key(), name, entry.content(), reader, origins,
                 entry.inSecret(), lenient(Map.of()));
         return looksLikeNats(entry.key(), config) ? Optional.of(config) : Optional.empty();
+    }
+
+    /** A file of Go template text is a note, not a config: it becomes one only when rendered. */
+    private boolean templateSource(ConfFile file) {
+        String text = new String(file.content(), StandardCharsets.UTF_8);
+        OptionalInt line = GoTemplate.firstActionLine(text);
+        line.ifPresent(at -> problems.add(GoTemplate.note(new Position(file.path(), at, 1), "this file")));
+        return line.isPresent();
+    }
+
+    /** The same for a key of a ConfigMap or Secret, at its key. */
+    private boolean templateSource(DataEntry entry) {
+        boolean template = GoTemplate.firstActionLine(entry.text()).isPresent();
+        if (template) {
+            problems.add(GoTemplate.note(entry.keyAt(), "key " + entry.key() + " of " + entry.owner().label()));
+        }
+        return template;
     }
 
     private List<DataEntry> entries(KubeObject holder) {
@@ -330,11 +377,24 @@ public final class ClusterModelBuilder {
         }
     }
 
+    /**
+     * Parses a config. An include the reader could not give but the parse goes on without is a note
+     * when the file exists at run time; else the first such include is the config's error, and the
+     * rest of the config is still checked.
+     */
     private NatsConfig parse(String label, String name, byte[] content, IncludeReader reader,
             Map<String, Origin> origins, boolean inSecret, Environment environment) {
+        ConfParser parser = new ConfParser(environment, reader, limits, budget);
         try {
-            ConfValue root = new ConfParser(environment, reader, limits, budget).parse(name, content);
-            return new NatsConfig(label, root, null, origins, inSecret);
+            ConfValue root = parser.parse(name, content);
+            List<ConfParser.Unread> unread = parser.unread();
+            ConfParseException missing = unread.stream().filter(include -> !include.atRunTime()).map(ConfParser.Unread::error)
+                    .findFirst().orElse(null);
+            NatsConfig config = new NatsConfig(label, root, missing, origins, inSecret);
+            unread.stream().filter(ConfParser.Unread::atRunTime).forEach(include -> problems.add(InputProblem.note(
+                    config.locate(include.error().position()), "include \"" + include.include() + "\" is not checked: "
+                            + include.reason() + "; the rest of the config is checked")));
+            return config;
         } catch (ConfParseException e) {
             return new NatsConfig(label, null, e, origins, inSecret);
         }
@@ -352,7 +412,7 @@ public final class ClusterModelBuilder {
     }
 
     /**
-     * Whether text is NATS server config: a file or key named like {@code nats*.conf}, or a config
+     * Whether a ConfigMap or Secret key holds NATS server config: a key named like {@code nats*.conf}, or a config
      * that parses and sets options the way nats-server takes them (an nginx.conf that mentions
      * "routes" does not).
      */

@@ -62,7 +62,7 @@ final class PodSpecReader {
     }
 
     /** The pod template of each workload kind that runs pods; null for any other object. */
-    private static Node podSpec(KubeObject object) {
+    static Node podSpec(KubeObject object) {
         return switch (object.kind()) {
             case "Pod" -> Yaml.at(object.node(), "spec").orElse(null);
             case "StatefulSet", "Deployment", "DaemonSet", "ReplicaSet", "Job" ->

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.natsguard.base.Severity;
 import io.natsguard.base.Related;
 import io.natsguard.rule.RuleInfo;
+import io.natsguard.source.InputProblem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -66,6 +67,15 @@ public final class JsonFormat implements ReportFormat {
             json.writeNumberField("files", report.files());
             json.writeNumberField("objects", report.objects());
             json.writeNumberField("configs", report.clusters());
+            // Read but not checked, with no finding to say so (--verbose lists them); written only when there are any.
+            int notNats = report.skipped(InputProblem.Kind.NOT_NATS).size();
+            if (notNats > 0) {
+                json.writeNumberField("not_nats", notNats);
+            }
+            int notRendered = report.skipped(InputProblem.Kind.NOT_RENDERED).size();
+            if (notRendered > 0) {
+                json.writeNumberField("charts_not_rendered", notRendered);
+            }
             json.writeEndObject();
             json.writeEndObject();
         }

@@ -3,6 +3,7 @@ package io.natsguard.report;
 import io.natsguard.base.Severity;
 import io.natsguard.model.ClusterModelBuilder;
 import io.natsguard.rule.RuleInfo;
+import io.natsguard.source.InputProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,14 @@ public record Report(List<Finding> all, List<RuleInfo> rules, int files, int obj
     /** Clusters and configs checked. */
     public int clusters() {
         return model.clusters().size();
+    }
+
+    /**
+     * What was read but not checked, with no finding to say so: .conf files that are not NATS
+     * configuration, charts Helm cannot render. Counted in the summary, listed with why under --verbose.
+     */
+    public List<InputProblem> skipped(InputProblem.Kind kind) {
+        return model.problems().stream().filter(problem -> problem.kind() == kind).toList();
     }
 
     public long count(Severity severity) {

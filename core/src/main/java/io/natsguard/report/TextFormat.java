@@ -2,10 +2,13 @@ package io.natsguard.report;
 
 import io.natsguard.base.Severity;
 import io.natsguard.base.Visible;
+import io.natsguard.source.InputProblem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -45,8 +48,28 @@ public final class TextFormat implements ReportFormat {
         long suppressed = report.suppressed(Suppression.Kind.IN_SOURCE) + report.suppressed(Suppression.Kind.POLICY);
         long baseline = report.suppressed(Suppression.Kind.BASELINE);
         String quiet = (suppressed > 0 ? ", " + suppressed + " suppressed" : "") + (baseline > 0 ? ", " + baseline + " in the baseline" : "");
+        List<String> skipped = new ArrayList<>();
+        int notNats = report.skipped(InputProblem.Kind.NOT_NATS).size();
+        if (notNats > 0) {
+            skipped.add(plural(notNats, ".conf file") + (notNats == 1 ? " is" : " are") + " not NATS configuration");
+        }
+        int notRendered = report.skipped(InputProblem.Kind.NOT_RENDERED).size();
+        if (notRendered > 0) {
+            skipped.add(plural(notRendered, "Helm chart") + (notRendered == 1 ? " is" : " are") + " not rendered");
+        }
         return "natsguard: " + counts + quiet + " (" + plural(report.files(), "file") + ", " + plural(report.objects(), "object")
-                + ", " + plural(report.clusters(), "NATS config") + " checked)";
+                + ", " + plural(report.clusters(), "NATS config") + " checked)"
+                + (skipped.isEmpty() ? "" : "; " + String.join(", ", skipped) + " (--verbose says why)");
+    }
+
+    /** What --verbose adds: each file read but not checked with no finding to say so, and why. */
+    public static List<String> skippedLines(Report report) {
+        List<String> lines = new ArrayList<>();
+        report.skipped(InputProblem.Kind.NOT_NATS).forEach(skip ->
+                lines.add(skip.position().file() + ": not checked, not NATS configuration: it " + skip.message()));
+        report.skipped(InputProblem.Kind.NOT_RENDERED).forEach(skip ->
+                lines.add(skip.position().file() + ": not checked, a Helm chart that is not rendered: " + skip.message()));
+        return lines.stream().map(Visible::of).toList();
     }
 
     static String plural(long n, String word) {

@@ -15,7 +15,13 @@ public record InputProblem(Position position, String message, Kind kind) {
         /** Maybe fine, but natsguard could not check it: chart values not found or not modeled (helm-values-unchecked). */
         UNCHECKED,
         /** Past one of natsguard's bounds on work, or outside what it may read (limit-exceeded). */
-        LIMIT
+        LIMIT,
+        /** Not checked, and rightly so at lint time: a template source, a file written at run time (not-checked). */
+        NOTE,
+        /** A .conf file that is not NATS configuration: no finding, counted in the summary, listed under --verbose. */
+        NOT_NATS,
+        /** A chart met in a scan that Helm cannot render: no finding, counted in the summary, listed under --verbose. */
+        NOT_RENDERED
     }
 
     public static InputProblem unreadable(Position position, String message) {
@@ -28,5 +34,17 @@ public record InputProblem(Position position, String message, Kind kind) {
 
     public static InputProblem limit(Position position, String message) {
         return new InputProblem(position, message, Kind.LIMIT);
+    }
+
+    public static InputProblem note(Position position, String message) {
+        return new InputProblem(position, message, Kind.NOTE);
+    }
+
+    public static InputProblem notNats(Position position, String reason) {
+        return new InputProblem(position, reason, Kind.NOT_NATS);
+    }
+
+    public static InputProblem notRendered(Position position, String reason) {
+        return new InputProblem(position, reason, Kind.NOT_RENDERED);
     }
 }

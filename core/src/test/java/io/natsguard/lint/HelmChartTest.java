@@ -7,6 +7,7 @@ import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
 import io.natsguard.report.Report;
 import io.natsguard.source.HelmChart;
+import io.natsguard.source.InputProblem;
 import io.natsguard.testing.Git;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -58,6 +59,49 @@ class HelmChartTest {
             assertThat(f.position().file()).endsWith("broken/Chart.yaml");
             assertThat(f.message()).startsWith("helm template fails");
         });
+    }
+
+    private static Report lintPaths(String... paths) throws Exception {
+        return new Linter(Policy.defaults()).lint(List.of(paths), new ByteArrayInputStream(new byte[0]));
+    }
+
+    @Test
+    void aTemplateNamedAloneIsLintedThroughItsChartsRender() throws Exception {
+        // what the pre-commit hook passes: one template of the chart, never parsed as YAML itself
+        for (String named : List.of(CHART.resolve("templates/nats.yaml").toString(), CHART.toString())) {
+            assertThat(lintPaths(named).findings()).as(named).singleElement().satisfies(f -> {
+                assertThat(f.ruleId()).isEqualTo("routes-single-dns-name");
+                assertThat(f.position().file()).isEqualTo(CHART + " (helm template)");
+            });
+        }
+    }
+
+    @Test
+    void aChartHelmCannotRenderInAScanIsCountedNeverAParseError() throws Exception {
+        Path chart = Files.createDirectories(tmp.resolve("app/templates"));
+        Files.writeString(tmp.resolve("app/Chart.yaml"), "apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n"
+                + "- name: common\n  version: 2.x.x\n  repository: oci://registry.example.com/charts\n");
+        Files.writeString(chart.resolve("svc.yaml"), "{{- /* needs the common chart */}}\nkind: {{ include \"common.names.fullname\" . }}\n");
+        for (String named : List.of(chart.resolve("svc.yaml").toString(), tmp.toString())) {
+            Report report = lintPaths(named);
+            assertThat(report.findings()).as(named).isEmpty();
+            assertThat(report.skipped(InputProblem.Kind.NOT_RENDERED)).singleElement().satisfies(skip -> {
+                assertThat(skip.position().file()).isEqualTo(tmp.resolve("app").toString());
+                assertThat(skip.message()).startsWith("helm template fails").contains("missing in charts/ directory: common");
+            });
+        }
+    }
+
+    @Test
+    void aChartsFilesAreNeverReadAsConfigs() throws Exception {
+        Path files = Files.createDirectories(tmp.resolve("nats/files"));
+        Files.writeString(tmp.resolve("nats/Chart.yaml"), "apiVersion: v2\nname: nats\nversion: 0.1.0\n");
+        Files.writeString(files.resolve("nats.conf"), "port: {{ .Values.port }}\ncluster { routes = [ {{ .Values.routes }} ] }\n");
+        for (String named : List.of(files.resolve("nats.conf").toString(), tmp.toString())) {
+            Report report = lintPaths(named);
+            assertThat(report.findings()).as(named).isEmpty();
+            assertThat(report.clusters()).isZero();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.natsguard.base.Related;
 import io.natsguard.limit.Limits;
 import io.natsguard.limit.ReadScope;
 import io.natsguard.source.HelmValues;
+import io.natsguard.source.InputProblem;
 import io.natsguard.source.ManifestReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -197,14 +198,110 @@ class ClusterModelBuilderTest {
         return new ClusterModelBuilder.ConfFile(path, text.getBytes(StandardCharsets.UTF_8), namedByUser);
     }
 
+    /** What a .conf file of this text is taken for: "NATS", or the reason it is not NATS configuration. */
+    private static String verdict(String path, String text, boolean named) {
+        ClusterModelBuilder.Model model = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.around(List.of(path)))
+                .addConfFile(conf(path, text, named)).build();
+        if (!model.clusters().isEmpty()) {
+            return "NATS";
+        }
+        assertThat(model.problems()).singleElement().extracting(InputProblem::kind).isEqualTo(InputProblem.Kind.NOT_NATS);
+        return model.problems().get(0).message();
+    }
+
     @Test
-    void twoOptionsOfNatsServerAreEnoughEvidenceOneIsNot() {
-        assertThat(confFiles(conf("site/server.conf", "port: 4222\nserver_name: a\n", false))).hasSize(1);
-        assertThat(confFiles(conf("site/server.conf", "port: 4222\nworkers: 4\n", false))).isEmpty();
-        // an option of the wrong type is no evidence
-        assertThat(confFiles(conf("site/server.conf", "port: \"web\"\nserver_name: a\n", false))).isEmpty();
-        assertThat(confFiles(conf("site/server.conf", "workers: 4\n", true))).hasSize(1);
-        assertThat(confFiles(conf("deploy/NATS-a.conf", "workers: 4\n", false))).hasSize(1);
+    void aConfThatSetsServerOptionsAtLeastAsOftenAsOtherKeysIsNatsConfigOfAnyName() {
+        assertThat(verdict("configs/srv_a.conf", "listen: 127.0.0.1:7222\ncluster { listen: 127.0.0.1:7244, name: abc }\n", false))
+                .isEqualTo("NATS");
+        assertThat(verdict("site/server.conf", "port: 4222\n", false)).isEqualTo("NATS");
+        assertThat(verdict("site/server.conf", "http: 8222\nworkers: 4\n", false)).isEqualTo("NATS");
+        // a key defined to be used as a $variable is neither side's evidence
+        assertThat(verdict("site/server.conf", "PASS: s3cret\nTOKEN: t\nauthorization { token: $TOKEN }\n", false)).isEqualTo("NATS");
+        assertThat(verdict("deploy/NATS-a.conf", "workers: 4\n", false)).isEqualTo("NATS");
+        assertThat(verdict("redis.conf", "port: 6379\nbind: 127.0.0.1\ndatabases: 16\n", false))
+                .isEqualTo("sets fewer nats-server options (port) than other keys (bind, databases)");
+        // an option of a type the server does not take is no evidence: nginx's http block
+        assertThat(verdict("site/nginx.conf", "worker_processes: 1\nhttp { server { listen: 80 } }\n", false))
+                .isEqualTo("sets no nats-server option (its keys: worker_processes, http)");
+        assertThat(verdict("empty.conf", "# nothing yet\n", false)).isEqualTo("sets no nats-server option");
+        // named is no exception for a .conf; another name is NATS config because the user named it
+        assertThat(verdict("site/worker.conf", "workers: 4\n", true)).startsWith("sets no nats-server option");
+        assertThat(verdict("site/server.cfg", "workers: 4\n", true)).isEqualTo("NATS");
+    }
+
+    @Test
+    void aConfThatDoesNotParseIsNatsConfigWhenPlainlyMeantForIt() {
+        assertThat(verdict("configs/malformed_listen_address.conf", "listen: 10.0.1.22:foo", false)).isEqualTo("NATS");
+        assertThat(verdict("configs/invalid.conf", "# Invalid config file\ntrace:\n", false)).isEqualTo("NATS");
+        assertThat(verdict("broken.conf", "server {\n  cluster {\n    routes = [ nats://a:6222\n}\n", false)).isEqualTo("NATS");
+        assertThat(verdict("nginx.conf", "user nginx;\nworker_processes auto;\nevents { worker_connections 1024; }\n"
+                + "http {\n  listen 80;\n  include /etc/nginx/mime.types;\n  log_format main '$remote_addr';\n}\n", false))
+                .startsWith("does not parse as NATS config and, before it stops, sets fewer nats-server options (http) than other keys");
+    }
+
+    private static final String RUN_TIME_INCLUDE = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: { name: nats-config, namespace: ns }
+            data:
+              nats.conf: |
+                cluster { port: 6222 }
+                include "advertise/client.conf"
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: { name: nats, namespace: ns }
+            spec:
+              replicas: 3
+              serviceName: nats
+              template:
+                spec:
+                  initContainers:
+                  - { name: bootconfig, image: natsio/nats-boot-config, args: [ -f, /etc/nats/advertise/client.conf ],
+                      volumeMounts: [ { name: advertise, mountPath: /etc/nats/advertise } ] }
+                  containers:
+                  - name: nats
+                    image: nats:2.10
+                    args: [ -c, /etc/nats/nats.conf ]
+                    volumeMounts: [ { name: config, mountPath: /etc/nats }, { name: advertise, mountPath: /etc/nats/advertise } ]
+                  volumes: [ { name: config, configMap: { name: nats-config } }, { name: advertise, emptyDir: {} } ]
+            """;
+
+    @Test
+    void anIncludeWrittenAtRunTimeIsANoteAndTheRestOfTheConfigIsChecked() {
+        ClusterModelBuilder.Model model = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING)
+                .addObjects(ManifestReader.read("m.yaml", RUN_TIME_INCLUDE).objects()).build();
+        NatsConfig config = model.clusters().get(0).config();
+        assertThat(config.error()).isNull();
+        assertThat(model.clusters().get(0).clusterBlock()).isNotNull();
+        assertThat(model.problems()).singleElement().satisfies(note -> {
+            assertThat(note.kind()).isEqualTo(InputProblem.Kind.NOTE);
+            assertThat(note.position()).isEqualTo(new Position("m.yaml", 7, 14));
+            assertThat(note.message()).isEqualTo("include \"advertise/client.conf\" is not checked: written at run time by init "
+                    + "container bootconfig (its command names /etc/nats/advertise/client.conf); the rest of the config is checked");
+        });
+        // an emptyDir that nothing else in the pod writes holds no such file: the server refuses the config
+        String unwritten = RUN_TIME_INCLUDE.replace("args: [ -f, /etc/nats/advertise/client.conf ],", "args: [ -h ],")
+                .replace("volumeMounts: [ { name: advertise, mountPath: /etc/nats/advertise } ] }", "volumeMounts: [ ] }");
+        ClusterModelBuilder.Model refused = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.NOTHING)
+                .addObjects(ManifestReader.read("m.yaml", unwritten).objects()).build();
+        assertThat(refused.problems()).isEmpty();
+        assertThat(refused.clusters().get(0).config().error().getMessage())
+                .endsWith("open /etc/nats/advertise/client.conf: no such file or directory (not among the mounted ConfigMaps and Secrets)");
+        assertThat(refused.clusters().get(0).clusterBlock()).isNotNull();
+    }
+
+    @Test
+    void aMissingIncludeIsAParseErrorAndTheRestIsChecked(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("reload.conf");
+        Files.writeString(conf, "include 'platform.conf'\nport: 2233\nping_interval: 5\n");
+        ClusterModelBuilder.Model model = new ClusterModelBuilder(Limits.DEFAULT, ReadScope.around(List.of(dir.toString())))
+                .addConfFile(new ClusterModelBuilder.ConfFile(conf.toString(), Files.readAllBytes(conf), false)).build();
+        NatsConfig config = model.clusters().get(0).config();
+        assertThat(config.error().getMessage()).startsWith("error parsing include file 'platform.conf', open ")
+                .endsWith("platform.conf: no such file or directory");
+        assertThat(config.error().position()).isEqualTo(new Position(conf.toString(), 1, 10));
+        assertThat(config.at("ping_interval").value()).isEqualTo(5L);
     }
 
     @Test

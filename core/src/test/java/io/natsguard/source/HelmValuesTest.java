@@ -145,7 +145,7 @@ class HelmValuesTest {
                 kind: Application
                 metadata: { name: c, namespace: argocd }
                 spec: { source: { chart: nats, targetRevision: 1.3.16 } }
-                """).objects(), ReadScope.NOTHING, Limits.DEFAULT);
+                """).objects(), Units.ONE, ReadScope.NOTHING, Limits.DEFAULT);
         assertThat(found).extracting(values -> values.version().written()).containsExactly("~2.12", null, "0.9.0", "1.3.16");
         assertThat(found).extracting(values -> values.version().at().line()).containsExactly(4, 9, 14, 19);
         assertThat(found).extracting(values -> values.unmodeled().isPresent()).containsExactly(false, false, true, false);
@@ -229,7 +229,7 @@ class HelmValuesTest {
                   values: { bus: { cluster: { replicas: 5 } } }
                 """);
         List<HelmValues> found = HelmValues.find(ManifestReader.read(releases.toString(), Files.readString(releases)).objects(),
-                ReadScope.of(List.of(repo)), Limits.DEFAULT);
+                Units.ONE, ReadScope.of(List.of(repo)), Limits.DEFAULT);
         assertThat(found).hasSize(2);
         HelmValues copy = found.get(0);
         assertThat(copy.version().written()).isEqualTo("1.3.0");
