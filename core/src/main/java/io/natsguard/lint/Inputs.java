@@ -113,7 +113,7 @@ public final class Inputs {
         List<String> paths = request.paths();
         InputStream stdin = request.stdin();
         HelmChart chart = request.chart();
-        List<Candidate> candidates = new ArrayList<>();
+        List<Candidate> found = new ArrayList<>();
         List<Path> kustomizations = new ArrayList<>();
         Set<Path> charts = new LinkedHashSet<>();
         List<ManifestReader.Result> manifests = new ArrayList<>();
@@ -141,7 +141,7 @@ public final class Inputs {
                 throw new InputException(arg + ": no such file or directory");
             }
             if (Files.isDirectory(path)) {
-                walk(path, candidates, kustomizations, charts);
+                walk(path, found, kustomizations, charts);
             } else if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
                 throw new InputException(arg + ": cannot be read");
             } else {
@@ -149,7 +149,7 @@ public final class Inputs {
                 if (holder.isPresent()) {
                     charts.add(holder.get().root()); // a template is linted through its chart's render
                 } else {
-                    candidates.add(new Candidate(path, true, null));
+                    found.add(new Candidate(path, true, null));
                     namedFiles.add(path);
                 }
             }
@@ -159,6 +159,7 @@ public final class Inputs {
             named.add(chart.chart().toString());
         }
         ReadScope scope = ReadScope.around(named);
+        List<Candidate> candidates = distinct(found);
         int counted = candidates.size();
         NamedUnits namedUnits = NamedUnits.of(namedFiles, candidates.stream().map(Candidate::path).toList(), scope);
         namedUnits.siblings().forEach(sibling -> candidates.add(new Candidate(sibling, false, null)));
@@ -194,11 +195,11 @@ public final class Inputs {
         }
         int rendered = 0;
         for (Path folder : charts) {
-            ChartFolder found = new ChartFolder(folder);
-            if (found.rendersAnything()) {
-                for (ManifestReader.Result result : found.render(scope, limits)) {
+            ChartFolder chartFolder = new ChartFolder(folder);
+            if (chartFolder.rendersAnything()) {
+                for (ManifestReader.Result result : chartFolder.render(scope, limits)) {
                     manifests.add(result);
-                    result.objects().stream().findFirst().ifPresent(o -> texts.put(found.helm().name(), o.text()));
+                    result.objects().stream().findFirst().ifPresent(o -> texts.put(chartFolder.helm().name(), o.text()));
                 }
                 rendered++;
             }
@@ -223,6 +224,16 @@ public final class Inputs {
                         builds.namedFilesOf());
         return new Read(manifests, confFiles, counted + stdinFiles + kustomizations.size() + chartFiles, texts,
                 mappers, chartValues, scope, Units.of(objects, generated, scope.roots()), targets);
+    }
+
+    /** Each file once, however many of the paths reach it (a folder and a file in it); named when a path names it. */
+    private static List<Candidate> distinct(List<Candidate> candidates) {
+        Map<Path, Candidate> byFile = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            byFile.merge(candidate.path().toAbsolutePath().normalize(), candidate,
+                    (first, again) -> new Candidate(first.path(), first.named() || again.named(), first.failure()));
+        }
+        return new ArrayList<>(byFile.values());
     }
 
     private static HelmValues officialValues(OfficialValues values, Map<String, String> texts, Limits limits)

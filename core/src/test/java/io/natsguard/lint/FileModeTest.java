@@ -52,6 +52,8 @@ class FileModeTest {
         splitCluster(5, 3);
         assertThat(lint(repo.resolve("nats/statefulset.yaml"), repo.resolve("nats/configmap.yaml"))).singleElement()
                 .satisfies(f -> assertThat(f.related()).as("the finding is in a named file").hasSize(1));
+        assertThat(lint(repo.resolve("nats"), repo.resolve("nats/statefulset.yaml"))).as("a folder and a file in it: the file read once")
+                .extracting(Finding::ruleId).containsExactly("routes-incomplete");
         splitCluster(3, 3);
         assertThat(lint(repo.resolve("nats/statefulset.yaml"))).isEmpty();
     }
