@@ -171,26 +171,23 @@ public final class Linter {
         if (chartFix.isEmpty()) {
             return context;
         }
-        return new RuleContext() {
-            @Override
-            public Config params() {
-                return context.params();
-            }
-
-            @Override
-            public void report(Position position, String message, List<Related> related, Fix fix) {
-                context.report(position, message + " With the NATS chart: " + chartFix, related, fix);
-            }
-
-            @Override
-            public Planner planner() {
-                return context.planner();
-            }
-        };
+        return relaying(context, (to, position, message, related, fix) -> to.report(position, message + " With the NATS chart: " + chartFix,
+                related, fix));
     }
 
     /** Every finding reported through the context also points at the places {@code more} gives for its position. */
     private static RuleContext withRelated(RuleContext context, Function<Position, List<Related>> more) {
+        return relaying(context, (to, position, message, related, fix) -> to.report(position, message,
+                concat(related, more.apply(position)), fix));
+    }
+
+    /** A finding on its way to the context it is reported into, changed by a decorator first. */
+    private interface Relay {
+        void report(RuleContext to, Position position, String message, List<Related> related, Fix fix);
+    }
+
+    /** The context with each report passed through {@code relay}; the rule's parameters and planner unchanged. */
+    private static RuleContext relaying(RuleContext context, Relay relay) {
         return new RuleContext() {
             @Override
             public Config params() {
@@ -199,7 +196,7 @@ public final class Linter {
 
             @Override
             public void report(Position position, String message, List<Related> related, Fix fix) {
-                context.report(position, message, concat(related, more.apply(position)), fix);
+                relay.report(context, position, message, related, fix);
             }
 
             @Override
