@@ -1,5 +1,6 @@
 package io.natsguard.report;
 
+import io.natsguard.base.Redactor;
 import io.natsguard.base.Severity;
 import io.natsguard.base.Visible;
 import io.natsguard.source.InputProblem;
@@ -69,7 +70,8 @@ public final class TextFormat implements ReportFormat {
                 lines.add(skip.position().file() + ": not checked, not NATS configuration: it " + skip.message()));
         report.skipped(InputProblem.Kind.NOT_RENDERED).forEach(skip ->
                 lines.add(skip.position().file() + ": not checked, a Helm chart that is not rendered: " + skip.message()));
-        return lines.stream().map(Visible::of).toList();
+        // Helm's error text may quote values: redacted, as every message is
+        return lines.stream().map(line -> Visible.of(Redactor.redact(line))).toList();
     }
 
     static String plural(long n, String word) {
