@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real {@code nats-server} processes (Debian's package) on 127.0.0.1, each with a config of its own
- * in a folder of the test, every one stopped by its PID on {@link #close()}.
+ * Real {@code nats-server} processes on 127.0.0.1 (Debian's package, or a pinned release of
+ * {@link Peers}), each with a config of its own in a folder of the test, every one stopped by its PID
+ * on {@link #close()}.
  */
 public final class NatsServers implements AutoCloseable {
 
@@ -40,11 +41,23 @@ public final class NatsServers implements AutoCloseable {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Path dir;
+    private final Path executable;
     private final List<Process> started = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /** Servers of Debian's nats-server 2.9.10. */
     public NatsServers(Path dir) {
+        this(dir, Peers.natsServer(Peers.DEBIAN));
+    }
+
+    /** Servers of this release (a {@link Peers} release, e.g. {@link Peers#NEWEST}). */
+    public NatsServers(Path dir, String release) {
+        this(dir, Peers.natsServer(release));
+    }
+
+    private NatsServers(Path dir, Path executable) {
         this.dir = dir;
+        this.executable = executable;
     }
 
     /** Whether Debian's nats-server is installed (.ci/run installs it). */
@@ -77,7 +90,7 @@ public final class NatsServers implements AutoCloseable {
     /** Starts a server with this config and waits until its monitoring endpoint answers. */
     public void start(Ports p, String config) throws IOException, InterruptedException {
         Path conf = Files.writeString(dir.resolve(p.name() + ".conf"), config);
-        Process process = new ProcessBuilder(executable(), "-c", conf.toString()).directory(dir.toFile()).redirectErrorStream(true)
+        Process process = new ProcessBuilder(executable.toString(), "-c", conf.toString()).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(p.name() + ".log").toFile()).start();
         started.add(process);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
