@@ -3,6 +3,7 @@ package io.natsguard.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The real programs the tests talk to, found by release: Debian's nats-server 2.9.10 (installed by
@@ -20,7 +21,7 @@ public final class Peers {
     /** The release the parser follows and the Go differential program pins. */
     public static final String NEWEST = RELEASES.get(RELEASES.size() - 1);
     /** Every release a test can run, oldest first. */
-    public static final List<String> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(DEBIAN), RELEASES.stream()).toList();
+    public static final List<String> ALL = Stream.concat(Stream.of(DEBIAN), RELEASES.stream()).toList();
     public static final String NATSCLI = "v0.5.0";
 
     private Peers() {
