@@ -142,7 +142,12 @@ class AdmissionCorpusTest {
             HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(response.statusCode()).isIn(200, 503);
             if (response.statusCode() == 200) {
-                assertThat(JSON.readTree(response.body()).at("/response/allowed").asBoolean()).isFalse();
+                // Denied, or (a loaded machine: the review deadline came first) let through with the
+                // warning that says it was not checked; never let through silently.
+                JsonNode answered = JSON.readTree(response.body()).path("response");
+                if (answered.path("allowed").asBoolean()) {
+                    assertThat(answered.path("warnings").toString()).contains("natsguard: not checked: the review took longer than");
+                }
             }
         }
     }
