@@ -82,7 +82,8 @@ final class TlsBlocks {
         }
     }
 
+    /** A block written in the file: one from an environment variable is the runtime's, and has no positions. */
     private static ConfValue map(ConfValue value) {
-        return value != null && value.type() == ConfValue.Type.MAP ? value : null;
+        return value != null && value.type() == ConfValue.Type.MAP && !value.fromEnvironment() ? value : null;
     }
 }
