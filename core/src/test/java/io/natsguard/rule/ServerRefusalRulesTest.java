@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The rules that stand for refusals of nats-server, held against the newest pinned server: every
  * fixture file (one case each) that a rule reports, {@code nats-server -t} refuses with the text the
- * finding quotes; every file it stays silent on, the server accepts.
+ * finding quotes; every file it stays silent on, the server accepts. Each finding points at the key
+ * or value it speaks of, and prints no key.
  */
 class ServerRefusalRulesTest {
 
@@ -59,7 +60,11 @@ class ServerRefusalRulesTest {
         }
         assertThat(refusal).as("nats-server %s -t on %s, where %s reports %s", Peers.NEWEST, file, rule, findings)
                 .isNotEmpty();
+        List<String> lines = Files.readAllLines(file);
         for (Finding finding : findings) {
+            String line = lines.get(finding.position().line() - 1);
+            assertThat(line.substring(finding.position().column() - 1)).as("%s at its column", finding)
+                    .matches("[\"\\[{A-Za-z].*");
             assertThat(finding.message()).as("a finding of %s", rule).doesNotContainPattern(KEY_LIKE);
             assertThat(quoted(finding.message())).as("the server's words in %s", finding.message())
                     .isNotEmpty().anyMatch(refusal::contains);
