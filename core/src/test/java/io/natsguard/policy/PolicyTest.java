@@ -23,7 +23,10 @@ class PolicyTest {
     void theBuiltInPolicyIsTheRepositorysDefault() throws Exception {
         Policy policy = Policy.defaults();
         Policy file = Policy.load(Repository.path("policies/default.conf"));
+        String text = Files.readString(Repository.path("policies/default.conf"));
         for (var rule : Rules.all()) {
+            // every rule written out, so the file a user copies shows them all
+            assertThat(text).as("policies/default.conf lists " + rule.info().id()).containsPattern("(?m)^  " + rule.info().id() + " ");
             assertThat(policy.settings(rule)).isEqualTo(file.settings(rule));
             assertThat(policy.settings(rule).severity()).isEqualTo(rule.info().severity());
         }
