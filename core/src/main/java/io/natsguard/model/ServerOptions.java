@@ -51,10 +51,10 @@ public final class ServerOptions {
             return since.compareTo(release) <= 0;
         }
 
-        /** When it came in: "2.9.10 or earlier", or "after 2.9.10, by 2.10.27" (the pinned releases that tell). */
+        /** When it came in: "2.9.10 or earlier", or "after 2.9.10 (2.10.27 accepts it)" (the pinned releases that tell). */
         public String cameIn() {
             int i = RELEASES.indexOf(since);
-            return i == 0 ? since + " or earlier" : "after " + RELEASES.get(i - 1) + ", by " + since;
+            return i == 0 ? since + " or earlier" : "after " + RELEASES.get(i - 1) + " (" + since + " accepts it)";
         }
 
         /** Whether the release warns about it. */

@@ -37,7 +37,8 @@ public final class UnknownField implements Rule {
                 }
                 ServerOptions.Option newer = options.get(ConfigWalk.lower(key));
                 String why = newer != null
-                        ? ": it came in nats-server " + newer.cameIn() + " and " + version.runs() + ", which refuses to start on it. "
+                        ? ": " + newer.name() + " came in nats-server " + newer.cameIn() + " and " + version.runs()
+                                + ", which refuses to start on it. "
                                 + "Run " + newer.since() + " or later, or remove it."
                         : ": nats-server refuses to start." + hint(key, block, known);
                 context.report(cluster.config().locate(entry.getValue()), "unknown field " + quoted(key, cluster) + " in "
