@@ -77,7 +77,10 @@ public final class ServerOptions {
     public static final Map<String, Set<Type>> CLUSTER_AUTHORIZATION = types("cluster.authorization");
     /** Any tls block. */
     public static final Map<String, Set<Type>> TLS = types("tls");
-    /** For recognising NATS config among other .conf text: options with one clear type. */
+    /**
+     * For recognising NATS config among other .conf text: options with one clear type, but for host and
+     * net, which many other configs set to a string too (host = "db", port = 5432 is no NATS config).
+     */
     public static final Map<String, Type> TOP_LEVEL_TYPES = topLevelTypes();
 
     private ServerOptions() {
@@ -172,7 +175,7 @@ public final class ServerOptions {
     private static Map<String, Type> topLevelTypes() {
         Map<String, Type> types = new LinkedHashMap<>();
         TOP_LEVEL.forEach((k, t) -> {
-            if (t.size() == 1) {
+            if (t.size() == 1 && !k.equals("host") && !k.equals("net")) {
                 types.put(k, t.iterator().next());
             }
         });
