@@ -5,6 +5,7 @@ import io.natsguard.lint.Baseline;
 import io.natsguard.lint.InputException;
 import io.natsguard.lint.Inputs;
 import io.natsguard.lint.Linter;
+import io.natsguard.model.NatsVersion;
 import io.natsguard.policy.Policy;
 import io.natsguard.policy.PolicyException;
 import io.natsguard.report.Report;
@@ -24,10 +25,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code natsguard lint PATH...}: find what breaks NATS clusters in manifests and configs. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
@@ -91,6 +94,20 @@ public class LintCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--nats-version", paramLabel = "VERSION", converter = NatsVersionConverter.class,
+            description = "The nats-server release the servers run (2.10 or 2.10.24), for configs whose image tag names none "
+                    + "(no workload, latest, a digest); an image's tag wins. Default: the newest release natsguard knows.")
+    NatsVersion natsVersion;
+
+    /** {@code --nats-version} read as a release; picocli reports anything else as bad usage. */
+    static final class NatsVersionConverter implements ITypeConverter<NatsVersion> {
+        @Override
+        public NatsVersion convert(String value) {
+            return NatsVersion.parse(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is no nats-server release: write one such as 2.10 or 2.10.24"));
+        }
+    }
+
     @Option(names = {"--verbose", "-v"}, description = "Also list, on stderr, each file read that is not NATS configuration and why.")
     boolean verbose;
 
@@ -114,7 +131,7 @@ public class LintCommand implements Callable<Integer> {
         try {
             Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
             Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
-            report = new Linter(policy, baseline).lint(new Inputs.Request(paths, System.in, chart, official));
+            report = new Linter(policy, baseline, natsVersion).lint(new Inputs.Request(paths, System.in, chart, official));
         } catch (PolicyException | InputException e) {
             err.println("natsguard lint: " + e.getMessage());
             return ExitCodes.USAGE;

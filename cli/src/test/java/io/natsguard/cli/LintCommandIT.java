@@ -139,6 +139,24 @@ class LintCommandIT {
                 + "1 .conf file is not NATS configuration (--verbose says why)\n");
     }
 
+    @Test
+    void natsVersionJudgesAConfigWithoutAWorkloadByTheReleaseTheUserNames() throws Exception {
+        Path conf = tmp.resolve("nats.conf");
+        Files.writeString(conf, "port: 4222\ncluster { name: c, port: 6222, pool_size: 3 }\n");
+        assertThat(lint("lint", conf.toString()).stdout()).as("the newest release knows pool_size").doesNotContain("[unknown-field]");
+
+        NatsguardProcess.Result old = lint("lint", "--nats-version", "2.9.22", conf.toString());
+        assertThat(old.exitCode()).isEqualTo(1);
+        assertThat(old.stdout()).contains(conf + ":2:32: error [unknown-field] unknown field \"pool_size\" in the cluster block: "
+                + "pool_size came in nats-server after 2.9.10 (2.10.27 accepts it) and the servers run 2.9.22 (--nats-version), "
+                + "which refuses to start on it. Run 2.10.27 or later, or remove it.");
+        assertThat(lint("lint", "--nats-version", "2.10", conf.toString()).stdout()).doesNotContain("[unknown-field]");
+
+        NatsguardProcess.Result bad = lint("lint", "--nats-version", "latest", conf.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("'latest' is no nats-server release: write one such as 2.10 or 2.10.24");
+    }
+
     private NatsguardProcess.Result lint(String... args) throws Exception {
         return NatsguardProcess.run(HOME, Map.of(), args);
     }

@@ -7,6 +7,7 @@ import io.natsguard.edit.Fix;
 import io.natsguard.edit.Planner;
 import io.natsguard.limit.Cancellation;
 import io.natsguard.model.ClusterModelBuilder;
+import io.natsguard.model.NatsVersion;
 import io.natsguard.policy.Policy;
 import io.natsguard.report.Finding;
 import io.natsguard.report.Report;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,7 @@ public final class Linter {
 
     private final Policy policy;
     private final Baseline baseline;
+    private final NatsVersion statedVersion;
     /** The registry, asked once: the report carries what the outputs need of it. */
     private final List<Rule> rules = Rules.all();
 
@@ -50,8 +53,14 @@ public final class Linter {
 
     /** With a baseline, findings recorded in it do not count. */
     public Linter(Policy policy, Baseline baseline) {
+        this(policy, baseline, null);
+    }
+
+    /** With the nats-server release the user says the servers run, for configs whose image names none (null: the newest). */
+    public Linter(Policy policy, Baseline baseline, NatsVersion statedVersion) {
         this.policy = policy;
         this.baseline = baseline;
+        this.statedVersion = statedVersion;
     }
 
     public Report lint(List<String> paths, InputStream stdin) throws InputException {
@@ -161,6 +170,11 @@ public final class Linter {
                 public Planner planner() {
                     return planner;
                 }
+
+                @Override
+                public Optional<NatsVersion> statedNatsVersion() {
+                    return Optional.ofNullable(statedVersion);
+                }
             });
         }
         return findings;
@@ -202,6 +216,11 @@ public final class Linter {
             @Override
             public Planner planner() {
                 return context.planner();
+            }
+
+            @Override
+            public Optional<NatsVersion> statedNatsVersion() {
+                return context.statedNatsVersion();
             }
         };
     }

@@ -8,6 +8,7 @@ import io.natsguard.conf.GoJson;
 import io.natsguard.conf.IncludeReader;
 import io.natsguard.source.HelmValues;
 import io.natsguard.source.Origin;
+import io.natsguard.source.Yaml;
 import io.natsguard.source.helm.ChartRender;
 import io.natsguard.source.helm.ClusterBlock;
 import io.natsguard.source.helm.Fact;
@@ -19,8 +20,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * What the official NATS chart deploys for a HelmRelease or an Application, as a cluster the rules
@@ -47,9 +50,26 @@ final class ChartClusters {
         Fact<Integer> replicas = render.replicas();
         Workload workload = new Workload(values.owner(), "StatefulSet", orElse(render.statefulSetName(), values.releaseName()),
                 orElse(render.namespace(), values.namespace()), replicas.value(), at(replicas.from(), owner),
-                orElse(render.headlessServiceName(), null), "nats", CONFIG_PATH, argRoutes(render.natsArgs(), owner),
+                orElse(render.headlessServiceName(), null), "nats", image(values), CONFIG_PATH, argRoutes(render.natsArgs(), owner),
                 null, null, null, Map.of());
         return new Cluster(workload, config, services, values, List.of());
+    }
+
+    /**
+     * The image the chart runs: {@code container.image.repository:tag} of the values, else the chart's
+     * default, which from chart 2.12 on is the server release of the chart's own version ("" when
+     * neither says: a version range, a 1.x chart or none at all, judged as the newest release).
+     */
+    static String image(HelmValues values) {
+        Node merged = values.merged().values();
+        String repository = Yaml.string(merged, "container", "image", "repository").orElse("nats");
+        Optional<String> tag = Yaml.string(merged, "container", "image", "tag");
+        if (tag.isPresent()) {
+            return repository + ":" + tag.get();
+        }
+        String chart = values.version().written();
+        return NatsVersion.parse(chart).filter(v -> v.patch() >= 0 && v.sameLineOrNewer(NatsVersion.of(2, 12, 0)))
+                .map(v -> repository + ":" + v + "-alpine").orElse("");
     }
 
     /** {@code --routes} among the container's arguments (they override the file's routes). */

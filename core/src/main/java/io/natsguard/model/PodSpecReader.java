@@ -55,7 +55,7 @@ final class PodSpecReader {
             List<Arg> args = arguments(object, container, env);
             String image = Yaml.string(container, "image").orElse("");
             if (runsNatsServer(image, args)) {
-                return Optional.of(found(object, podSpec, container, args, env));
+                return Optional.of(found(object, podSpec, container, image, args, env));
             }
         }
         return Optional.empty();
@@ -114,7 +114,7 @@ final class PodSpecReader {
         return last.equals("nats") || last.equals("nats-server");
     }
 
-    private static Found found(KubeObject object, Node podSpec, Node container, List<Arg> args, ContainerEnv env) {
+    private static Found found(KubeObject object, Node podSpec, Node container, String image, List<Arg> args, ContainerEnv env) {
         Map<String, Arg> flags = flags(args);
         List<Route> routes = new ArrayList<>();
         Arg routesFlag = flags.get("routes");
@@ -135,7 +135,7 @@ final class PodSpecReader {
                 ? Yaml.string(object.node(), "spec", "serviceName").orElse(null) : null;
 
         Workload workload = new Workload(object, object.kind(), object.name(), object.namespace(), replicas, replicasAt, serviceName,
-                Yaml.string(container, "name").orElse(""), config == null ? null : config.text(), routes,
+                Yaml.string(container, "name").orElse(""), image, config == null ? null : config.text(), routes,
                 cluster == null ? null : cluster.text(), cluster == null ? null : cluster.position(),
                 clusterName == null ? null : clusterName.text(), env.literal());
         return new Found(workload, mounts(podSpec, container));

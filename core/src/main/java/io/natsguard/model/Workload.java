@@ -4,6 +4,7 @@ import io.natsguard.base.Position;
 import io.natsguard.source.KubeObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A StatefulSet, Deployment, DaemonSet, ReplicaSet, Job, CronJob or Pod whose container runs nats-server, with what its command line
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param replicasAt   where the size is written (the object when defaulted)
  * @param serviceName  a StatefulSet's governing Service (pods get stable DNS names under it), or null
  * @param container    the container's name
+ * @param image        the container's image as written (for a chart's, the image its values or its version give), or ""
  * @param configPath   the path given with -c/--config, or null
  * @param argRoutes    the URLs of --routes
  * @param clusterUrl   the URL of --cluster / --cluster_listen, or null
@@ -25,7 +27,7 @@ import java.util.Map;
  * @param clusterName  the value of --cluster_name, or null
  * @param env          the variables the container's env sets literally, expanded as the kubelet expands them
  */
-public record Workload(KubeObject object, String kind, String name, String namespace, Integer replicas, Position replicasAt, String serviceName, String container,
+public record Workload(KubeObject object, String kind, String name, String namespace, Integer replicas, Position replicasAt, String serviceName, String container, String image,
         String configPath, List<Route> argRoutes, String clusterUrl, Position clusterUrlAt, String clusterName,
         Map<String, String> env) {
 
@@ -42,8 +44,13 @@ public record Workload(KubeObject object, String kind, String name, String names
 
     /** The same workload with its size unknown to the rules: what a size past natsguard's bound becomes. */
     Workload withoutReplicas() {
-        return new Workload(object, kind, name, namespace, null, replicasAt, serviceName, container, configPath, argRoutes,
+        return new Workload(object, kind, name, namespace, null, replicasAt, serviceName, container, image, configPath, argRoutes,
                 clusterUrl, clusterUrlAt, clusterName, env);
+    }
+
+    /** The nats-server release the image's tag names; empty for no tag, {@code latest}, another word, or a digest. */
+    public Optional<NatsVersion> natsVersion() {
+        return NatsVersion.ofImage(image);
     }
 
     /** The route host a person would write for pod {@code ordinal}, fully qualified. */

@@ -13,36 +13,66 @@ import java.util.Set;
 /** The blocks whose keys nats-server checks, each with the table of options it accepts. */
 final class ConfigWalk {
 
-    /** A map of the config and what it may hold. */
-    record Block(String name, ConfValue map, Map<String, Set<ConfValue.Type>> options) {
+    /**
+     * A map of the config and what it may hold.
+     *
+     * @param name    how a message names it
+     * @param map     the map
+     * @param table   its block in {@link ServerOptions}' table
+     * @param options the options it takes and their types (as the newest release knows them)
+     */
+    record Block(String name, ConfValue map, String table, Map<String, Set<ConfValue.Type>> options) {
+
+        Block(String name, ConfValue map, String table) {
+            this(name, map, table, ServerOptions.types(table));
+        }
     }
+
+    /** Top-level blocks read by their own parser: the key (and its alias) and the table's block. */
+    private static final List<List<String>> TOP_BLOCKS = List.of(List.of("authorization", "authorization"),
+            List.of("leafnodes", "leafnodes"), List.of("leaf", "leafnodes"), List.of("gateway", "gateway"),
+            List.of("jetstream", "jetstream"), List.of("websocket", "websocket"), List.of("ws", "websocket"),
+            List.of("mqtt", "mqtt"));
 
     private ConfigWalk() {
     }
 
-    /** The top level, the cluster block, its authorization, and every tls block the server reads with parseTLS. */
+    /**
+     * The top level, the cluster block and its authorization, the authorization, leafnodes, gateway,
+     * jetstream (as a map), websocket and mqtt blocks, each account of a map of accounts, and every tls
+     * block the server reads with parseTLS.
+     */
     static List<Block> checkedBlocks(Cluster cluster) {
         List<Block> blocks = new ArrayList<>();
         if (cluster.config() == null || cluster.config().root() == null) {
             return blocks;
         }
         ConfValue root = cluster.config().root();
-        blocks.add(new Block("the top level", root, ServerOptions.TOP_LEVEL));
+        blocks.add(new Block("the top level", root, "top"));
         addTls(blocks, root, "tls");
-        for (String parent : List.of("gateway", "leafnodes", "leaf", "websocket", "ws", "mqtt")) {
-            ConfValue block = map(root, parent);
+        for (List<String> top : TOP_BLOCKS) {
+            ConfValue block = map(root, top.get(0));
             if (block != null) {
-                addTls(blocks, block, parent + ".tls");
+                blocks.add(new Block("the " + top.get(0) + " block", block, top.get(1)));
+                addTls(blocks, block, top.get(0) + ".tls");
             }
         }
         ConfValue clusterBlock = cluster.clusterBlock();
         if (clusterBlock != null) {
-            blocks.add(new Block("the cluster block", clusterBlock, ServerOptions.CLUSTER));
+            blocks.add(new Block("the cluster block", clusterBlock, "cluster"));
             addTls(blocks, clusterBlock, "cluster.tls");
             ConfValue auth = map(clusterBlock, "authorization");
             if (auth != null) {
-                blocks.add(new Block("cluster.authorization", auth, ServerOptions.CLUSTER_AUTHORIZATION));
+                blocks.add(new Block("cluster.authorization", auth, "cluster.authorization"));
             }
+        }
+        ConfValue accounts = map(root, "accounts");
+        if (accounts != null) {
+            accounts.asMap().forEach((name, account) -> {
+                if (account.type() == ConfValue.Type.MAP) {
+                    blocks.add(new Block("account " + name, account, "accounts.account"));
+                }
+            });
         }
         return blocks;
     }
@@ -50,7 +80,7 @@ final class ConfigWalk {
     private static void addTls(List<Block> blocks, ConfValue parent, String name) {
         ConfValue tls = map(parent, "tls");
         if (tls != null) {
-            blocks.add(new Block(name, tls, ServerOptions.TLS));
+            blocks.add(new Block(name, tls, "tls"));
         }
     }
 

@@ -5,7 +5,9 @@ import io.natsguard.base.Position;
 import io.natsguard.base.Related;
 import io.natsguard.edit.Fix;
 import io.natsguard.edit.Planner;
+import io.natsguard.model.NatsVersion;
 import java.util.List;
+import java.util.Optional;
 
 /** What a rule gets besides the cluster: its parameters from the policy, where to report, and how to plan its fixes. */
 public interface RuleContext {
@@ -26,4 +28,9 @@ public interface RuleContext {
 
     /** Plans this rule's fixes as edits of the files read. */
     Planner planner();
+
+    /** The nats-server release the user says the servers run ({@code lint --nats-version}): for configs whose image names none. */
+    default Optional<NatsVersion> statedNatsVersion() {
+        return Optional.empty();
+    }
 }

@@ -2,10 +2,9 @@ package io.natsguard.conf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.natsguard.base.Position;
-import io.natsguard.testing.NatsServers;
+import io.natsguard.testing.Peers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +16,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Inputs beyond the corpus, one per path of the lexer and the parser, each checked against the real
- * nats-server ({@code nats-server -t}, Debian's 2.9.10, whose conf package reads these as v2.14 does):
- * a refused config gets the server's own message, at the true place; an accepted one gets the top-level
- * keys and positions the server reports when it finds them to be unknown fields.
+ * nats-server ({@code nats-server -t}) of two releases: Debian's 2.9.10, the oldest users run, and the
+ * newest pinned one ({@link Peers#NEWEST}), whose conf package the parser follows. A refused config gets
+ * the server's own message, at the true place; an accepted one gets the top-level keys and positions the
+ * server reports when it finds them to be unknown fields. Each row pins the verdict of both releases; a
+ * last column, where present, is the newest's where it differs from 2.9.10's. (Which options each release
+ * knows is OptionTablesAgainstServersTest's part.)
  *
  * <p>Inputs are written with {@code \n}, {@code \r}, {@code \t}, {@code \\} and {@code \xHH} (one byte).
  */
@@ -47,8 +50,10 @@ class AgainstTheServerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = REFUSED)
-    void theServerRefusesWithThatMessage(String input, String message) throws Exception {
-        assertThat(serverCheck(input)).isEqualTo(message);
+    void theServerRefusesWithThatMessage(String input, String message, int line, int column, ArgumentsAccessor row) throws Exception {
+        String newest = row.size() > 4 ? row.getString(4) : null;
+        assertThat(serverCheck(Peers.DEBIAN, input)).as(Peers.DEBIAN).isEqualTo(message);
+        assertThat(serverCheck(Peers.NEWEST, input)).as(Peers.NEWEST).isEqualTo(newest == null ? message : newest);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,12 +68,19 @@ class AgainstTheServerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = ACCEPTED)
-    void theServerReportsThoseKeysAsUnknownFields(String input, String keys) throws Exception {
-        String unknown = Arrays.stream(serverCheck(input).split("\n"))
+    void theServerReportsThoseKeysAsUnknownFields(String input, String keys, ArgumentsAccessor row) throws Exception {
+        String newest = row.size() > 2 ? row.getString(2) : null;
+        String expected = keys == null ? "" : keys;
+        assertThat(unknownFields(serverCheck(Peers.DEBIAN, input))).as(Peers.DEBIAN).isEqualTo(expected);
+        assertThat(unknownFields(serverCheck(Peers.NEWEST, input))).as(Peers.NEWEST).isEqualTo(newest == null ? expected : newest);
+    }
+
+    /** The keys and places of the server's unknown-field lines, sorted. */
+    private static String unknownFields(String verdict) {
+        return Arrays.stream(verdict.split("\n"))
                 .filter(l -> !l.endsWith(" is valid"))
                 .map(l -> l.replaceAll("^t\\.conf:(\\d+):(\\d+): unknown field \"(.*)\"$", "$3@$1:$2"))
                 .sorted().collect(Collectors.joining(" "));
-        assertThat(unknown).isEqualTo(keys == null ? "" : keys);
     }
 
     private static final String REFUSED = """
@@ -168,17 +180,16 @@ class AgainstTheServerTest {
             a = (\\n x)\\n)\\nb = 1     | a@1:0 b@4:1
             a = "x\\\\"y"\\nb = 1       | a@1:0 b@2:1
             a = 2016-05-04T01:02:03Z, b = 1.5; c = -2 | a@1:0 b@1:26 c@1:35
-            `"`                         |
+            `"`                         |           | t.conf: config has no values or is empty
             `"a"1`                      | a@1:1
             a = x' ; b = 1              | a@1:0 b@1:9
             a = (\\n)x\\n)\\nb = 1       | a@1:0 b@4:1
             """;
 
     /** The server's verdict: the first line of its error, or its unknown-field lines, without its prefix. */
-    private String serverCheck(String input) throws Exception {
-        assumeTrue(NatsServers.installed() || System.getenv("CI") != null, "nats-server is not installed");
+    private String serverCheck(String release, String input) throws Exception {
         Files.write(dir.resolve("t.conf"), bytes(input));
-        Process server = new ProcessBuilder(NatsServers.executable(), "-t", "-c", "t.conf")
+        Process server = new ProcessBuilder(Peers.natsServer(release).toString(), "-t", "-c", "t.conf")
                 .directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.natsguard.base.Position;
 import io.natsguard.conf.ConfParseException;
 import io.natsguard.conf.ConfParser;
 import io.natsguard.conf.ConfTreeJson;
@@ -102,6 +103,22 @@ class ChartClustersTest {
             }
         }
         return urls;
+    }
+
+    @Test
+    void theImageIsTheValuesTagElseTheServerReleaseOfTheChartVersion() {
+        String values = "config: { cluster: { enabled: true } }\n";
+        assertThat(chartCluster(values + "container: { image: { tag: 2.10.24-alpine } }\n").workload().image())
+                .isEqualTo("nats:2.10.24-alpine");
+        assertThat(chartCluster(values).workload().natsVersion()).as("the latest chart: the newest release").isEmpty();
+        assertThat(ChartClusters.image(atVersion(values, "2.12.3"))).isEqualTo("nats:2.12.3-alpine");
+        assertThat(ChartClusters.image(atVersion(values, "~2.12"))).as("a range names no release").isEmpty();
+        assertThat(ChartClusters.image(atVersion(values, "1.2.6"))).as("chart 1.x follows no server line").isEmpty();
+    }
+
+    private static HelmValues atVersion(String values, String version) {
+        return HelmValues.ofValuesFile("values.yaml", values, "nats", "nats", null,
+                new HelmValues.Version(version, new Position("Chart.yaml", 1, 1), null)).orElseThrow();
     }
 
     @Test

@@ -54,9 +54,9 @@ class SarifFormatTest {
         JsonNode sarif = sarif(List.of("src/test/resources/rules"));
         assertThat(validate(sarif)).isEmpty();
         JsonNode run = sarif.get("runs").get(0);
-        assertThat(run.at("/tool/driver/rules")).hasSize(21);
+        assertThat(run.at("/tool/driver/rules")).hasSize(22);
         assertThat(run.at("/tool/driver/rules/0/help/text").asText()).isNotBlank();
-        assertThat(run.get("results")).hasSize(141);
+        assertThat(run.get("results")).hasSize(152);
         for (JsonNode result : run.get("results")) {
             JsonNode region = result.at("/locations/0/physicalLocation/region");
             assertThat(region.get("startLine").asInt()).isPositive();

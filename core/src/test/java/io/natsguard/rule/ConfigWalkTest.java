@@ -32,7 +32,8 @@ class ConfigWalkTest {
                 cluster { name: c, port: 6222, tls { cert_file: d }, authorization { user: u, password: p } }
                 """);
         assertThat(ConfigWalk.checkedBlocks(cluster)).extracting(ConfigWalk.Block::name).containsExactly(
-                "the top level", "tls", "gateway.tls", "leafnodes.tls", "the cluster block", "cluster.tls", "cluster.authorization");
+                "the top level", "tls", "the leafnodes block", "leafnodes.tls", "the gateway block", "gateway.tls", "the websocket block",
+                "the cluster block", "cluster.tls", "cluster.authorization");
         assertThat(ConfigWalk.checkedBlocks(config("port: 4222\n"))).extracting(ConfigWalk.Block::name).containsExactly("the top level");
     }
 

@@ -18,7 +18,7 @@ class RulesDocTest {
 
     @Test
     void everyRuleHasCompleteMetadata() {
-        assertThat(Rules.all()).hasSize(21);
+        assertThat(Rules.all()).hasSize(22);
         for (Rule rule : Rules.all()) {
             RuleInfo info = rule.info();
             assertThat(info).as(rule.getClass().getName() + " has @RuleInfo").isNotNull();
