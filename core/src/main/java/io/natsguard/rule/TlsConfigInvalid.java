@@ -170,6 +170,10 @@ public final class TlsConfigInvalid implements Rule {
         private void checkVerify() {
             ConfValue verify = option("verify");
             boolean optional = known(verify) && ((String) verify.value()).equalsIgnoreCase("optional");
+            if (known(verify) && !optional) {
+                report(verify, "verify: " + verify.value() + " in " + block.name() + ": nats-server refuses it: \"error parsing "
+                        + "tls config, expected 'verify' to be a boolean or 'optional'\". Write true, false or optional.");
+            }
             if (optional && (isTrue(option("verify_and_map")) || isTrue(option("verify_cert_and_check_known_urls")))) {
                 report(verify, "verify: optional in " + block.name() + " with an option that requires client "
                         + "certificates: nats-server refuses it: \"error parsing tls config, cannot combine 'verify: "
