@@ -64,7 +64,7 @@ public final class MeshCheck {
                     .map(MeshResult.Member::name).toList();
             List<String> unexpected = othersUnqueried ? List.of() : m.peers().stream().filter(p -> !memberNames.contains(p)).toList();
             judged.add(new MeshResult.Member(m.name(), m.endpoint(), m.serverId(), m.cluster(), m.version(), m.health(), null, m.peers(),
-                    missing, unexpected, m.numRoutes()));
+                    missing, unexpected, m.numRoutes(), m.compression()));
         }
         problems.addAll(unasked);
         critical |= !unasked.isEmpty() || judged.stream().anyMatch(m -> !m.reachable());
@@ -96,7 +96,7 @@ public final class MeshCheck {
             critical |= checkSize(judged, expected, endpoints, problems);
             warning |= expected < endpoints;
             if (expected < endpoints) {
-                problems.add(endpoints + " servers were checked, but --expect says " + expected);
+                problems.add(Counted.of(endpoints, "server") + " " + (endpoints == 1 ? "was" : "were") + " checked, but --expect says " + expected);
             }
         }
         warning |= checkPools(servers, names, problems);
@@ -133,7 +133,7 @@ public final class MeshCheck {
         Snapshot failed = seen.stream().filter(s -> !s.answered()).findFirst().orElse(null);
         if (failed != null) {
             return new MeshResult.Member(label, failed.endpoint(), Snapshot.lastAnswered(seen).map(Snapshot::serverId).orElse(""), "", "", "",
-                    failed.failure(), Set.of(), List.of(), List.of(), 0);
+                    failed.failure(), Set.of(), List.of(), List.of(), 0, "");
         }
         Set<String> peers = null;
         for (Snapshot s : seen) {
@@ -146,7 +146,7 @@ public final class MeshCheck {
             }
         }
         return new MeshResult.Member(label, last.endpoint(), last.serverId(), last.clusterName(), last.varz().version(), last.health(), null,
-                peers, List.of(), List.of(), last.routez().numRoutes());
+                peers, List.of(), List.of(), last.routez().numRoutes(), String.join(",", last.routez().compression()));
     }
 
     /** A snapshot's route connections per peer, by the peers' report names. */
@@ -204,7 +204,7 @@ public final class MeshCheck {
         for (MeshResult.Member m : members) {
             if (m.reachable() && m.peers().size() < expected - 1) {
                 short_ = true;
-                problems.add(m.name() + " routes to " + m.peers().size() + " servers; a mesh of " + expected + " needs " + (expected - 1));
+                problems.add(m.name() + " routes to " + Counted.of(m.peers().size(), "server") + "; a mesh of " + expected + " needs " + (expected - 1));
             }
         }
         return short_;
@@ -232,12 +232,12 @@ public final class MeshCheck {
             for (Map.Entry<String, Routez.Connections> peer : connections.entrySet()) {
                 if (pool > 0 && peer.getValue().pooled() < pool) {
                     short_ = true;
-                    problems.add(names.label(i) + " has " + peer.getValue().pooled() + " of its " + pool + " pooled routes to "
+                    problems.add(names.label(i) + " has " + peer.getValue().pooled() + " of its " + Counted.of(pool, "pooled route") + " to "
                             + peer.getKey());
                 } else if (peer.getValue().all() < usual) {
                     short_ = true;
-                    problems.add(names.label(i) + " has " + peer.getValue().all() + " route connections to " + peer.getKey() + ", "
-                            + usual + " to most of its peers");
+                    problems.add(names.label(i) + " has " + Counted.of(peer.getValue().all(), "route connection") + " to " + peer.getKey()
+                            + ", " + usual + " to most of its peers");
                 }
             }
         }
