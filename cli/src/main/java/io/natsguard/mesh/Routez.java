@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -38,11 +40,11 @@ public record Routez(@JsonProperty("server_id") String serverId, @JsonProperty("
     public Routez {
         serverId = MonitorJson.shortened(serverId);
         routes = routes == null ? new Routes(Map.of(), new TreeSet<>()) : routes;
-        numRoutes = numRoutes != null ? numRoutes : routes.peers().values().stream().mapToInt(Connections::all).sum();
+        numRoutes = numRoutes != null ? numRoutes : routes.peers().values().stream().mapToInt(List::size).sum();
     }
 
     /** Route connections per peer, in the order first listed. */
-    public Map<Peer, Connections> peers() {
+    public Map<Peer, List<Connection>> peers() {
         return routes.peers();
     }
 
@@ -57,7 +59,7 @@ public record Routez(@JsonProperty("server_id") String serverId, @JsonProperty("
      * @param peers       route connections per peer, in the order first listed
      * @param compression the distinct compression modes the connections report
      */
-    public record Routes(Map<Peer, Connections> peers, SortedSet<String> compression) {
+    public record Routes(Map<Peer, List<Connection>> peers, SortedSet<String> compression) {
     }
 
     /**
@@ -70,18 +72,19 @@ public record Routez(@JsonProperty("server_id") String serverId, @JsonProperty("
     }
 
     /**
-     * @param all    route connections to the peer
-     * @param pooled those of them pinned to no account (2.10+: the pool; before: the one route)
+     * One route connection. Its {@code rid} is the server's connection ID, new for every connection:
+     * on 2.10.27 a route the peer refuses (a wrong password) is listed for a moment, again and again
+     * under a new rid, while the server keeps dialing; a connection seen under one rid in every
+     * sample is a route that stays.
+     *
+     * @param rid    the connection's ID; a route without one is known by its place in the list
+     * @param pooled pinned to no account (2.10+: one of the pool; before: the one route)
      */
-    public record Connections(int all, int pooled) {
-
-        Connections plus(Connections other) {
-            return new Connections(all + other.all, pooled + other.pooled);
-        }
+    public record Connection(long rid, boolean pooled) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Route(@JsonProperty("remote_id") String remoteId, @JsonProperty("remote_name") String remoteName, String account,
+    record Route(Long rid, @JsonProperty("remote_id") String remoteId, @JsonProperty("remote_name") String remoteName, String account,
             String compression) {
     }
 
@@ -97,7 +100,8 @@ public record Routez(@JsonProperty("server_id") String serverId, @JsonProperty("
             if (!parser.isExpectedStartArrayToken()) {
                 throw JsonMappingException.from(parser, "routes is not a list");
             }
-            Map<Peer, Connections> peers = new LinkedHashMap<>();
+            Map<Peer, List<Connection>> peers = new LinkedHashMap<>();
+            long place = 0;
             SortedSet<String> compression = new TreeSet<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 Route route = context.readValue(parser, Route.class);
@@ -106,7 +110,9 @@ public record Routez(@JsonProperty("server_id") String serverId, @JsonProperty("
                 }
                 Peer peer = new Peer(MonitorJson.shortened(route.remoteId()), MonitorJson.shortened(route.remoteName()));
                 boolean pooled = route.account() == null || route.account().isEmpty();
-                peers.merge(peer, new Connections(1, pooled ? 1 : 0), Connections::plus);
+                place++;
+                long rid = route.rid() != null ? route.rid() : -place;
+                peers.computeIfAbsent(peer, p -> new ArrayList<>()).add(new Connection(rid, pooled));
                 if (route.compression() != null && !route.compression().isEmpty() && compression.size() < MAX_MODES) {
                     compression.add(MonitorJson.shortened(route.compression()));
                 }

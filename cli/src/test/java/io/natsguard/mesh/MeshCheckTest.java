@@ -28,7 +28,7 @@ class MeshCheckTest {
         ObjectNode routez = JSON.createObjectNode().put("server_id", "id-" + name).put("num_routes", peers.length);
         ArrayNode routes = routez.putArray("routes");
         for (String peer : peers) {
-            routes.addObject().put("remote_id", "id-" + peer).put("ip", "10.0.0.9").put("port", 45000);
+            routes.addObject().put("rid", routes.size() + 1).put("remote_id", "id-" + peer).put("ip", "10.0.0.9").put("port", 45000);
         }
         return routez;
     }
@@ -116,6 +116,21 @@ class MeshCheckTest {
     }
 
     @Test
+    void aRefusedRouteListedAgainUnderANewRidIsNoRoute() {
+        // 2.10.27 lists a route its peer refuses for a moment, again and again, each time a new connection
+        ObjectNode first = routez("a", "c");
+        ((ArrayNode) first.path("routes")).addObject().put("rid", 700).put("remote_id", "id-b");
+        ObjectNode second = routez("a", "c");
+        ((ArrayNode) second.path("routes")).addObject().put("rid", 912).put("remote_id", "id-b");
+        List<Snapshot> others = List.of(server("b", "c", "c"), server("c", "c", "a", "b"));
+        MeshResult result = check(List.of(
+                List.of(snapshot("http://a:8222/", varz("a", "c"), first), others.get(0), others.get(1)),
+                List.of(snapshot("http://a:8222/", varz("a", "c"), second), others.get(0), others.get(1))));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(result.missingPairs()).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
     void aPooledMeshOfTodaysServersCountsPeersNotConnections() throws Exception {
         // /routez of nats-server 2.14.10 (trimmed): pool_size 3, pinned account APP, the system account's own route, compression
         ObjectNode routez = JSON.createObjectNode().put("server_id", "id-a").put("num_routes", 10);
@@ -131,8 +146,9 @@ class MeshCheckTest {
         ObjectNode varz = varz("a", "c");
         ((ObjectNode) varz.path("cluster")).put("pool_size", 3);
         Snapshot a = snapshot("http://a:8222/", varz, routez);
-        assertThat(a.routez().peers()).containsExactly(Map.entry(new Routez.Peer("id-b", "b"), new Routez.Connections(5, 3)),
-                Map.entry(new Routez.Peer("id-c", "c"), new Routez.Connections(5, 3)));
+        assertThat(a.routez().peers().keySet()).containsExactly(new Routez.Peer("id-b", "b"), new Routez.Peer("id-c", "c"));
+        assertThat(a.routez().peers().get(new Routez.Peer("id-b", "b"))).extracting(Routez.Connection::pooled)
+                .containsExactly(true, true, true, false, false);
         MeshResult result = check(List.of(List.of(a, server("b", "c", "a", "c"), server("c", "c", "a", "b"))));
         assertThat(result.status()).isEqualTo(MeshResult.Status.OK);
         assertThat(MeshFormat.TEXT.render(result)).contains("a: http://a:8222/, version 2.9.10, cluster c, 2 peers, num_routes 10, "
