@@ -89,7 +89,7 @@ public final class MeshCheck {
         for (MeshResult.Member m : judged) {
             if (!m.unexpected().isEmpty()) {
                 warning = true;
-                problems.add(m.name() + " routes to " + String.join(", ", m.unexpected()) + ", which " + (m.unexpected().size() == 1 ? "is" : "are")
+                problems.add(m.name() + " routes to " + String.join(", ", m.unexpected()) + ", which " + Counted.is(m.unexpected().size())
                         + " not among the servers checked (a stray server, or another cluster with the same name?)");
             }
         }

@@ -17,8 +17,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What the mesh check reads of a server's {@code /routez}: its route connections counted per peer,
- * as they are read. 2.10 and later list several connections per peer (measured on 2.10.27 and
+ * What the mesh check reads of a server's {@code /routez}: its route connections per peer, each
+ * kept as its rid and whether it is pooled, as they are read. 2.10 and later list several connections per peer (measured on 2.10.27 and
  * 2.14.10): {@code pool_size} pooled ones without {@code account}, one per pinned account and one
  * for the system account, each with its {@code account}; every one has the peer's
  * {@code remote_id} and its {@code compression} mode; there is no {@code pool_idx} in /routez. A
