@@ -3,6 +3,7 @@ package io.natsguard.mesh;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.stream.Collectors;
  * address: a route's {@code remote_id} is matched to the members' server IDs ({@code remote_name},
  * 2.9.16 and later, only names the peer when no ID is given); two servers may carry one
  * {@code server_name} (nats-server then refuses routes between them), and a route's ip and port
- * are often an ephemeral port. A route counts only when every sample shows it: a rejected route
- * can show for some 50 ms. {@code /healthz} is not a signal: it says ok on partial meshes.
+ * are often an ephemeral port. A route counts only when every sample shows it, as the same
+ * connection (its rid): a rejected route can show for some 50 ms, and on 2.10.27 again and again
+ * under a new rid while the server keeps dialing. {@code /healthz} is not a signal: it says ok on partial meshes.
  */
 public final class MeshCheck {
 
@@ -64,7 +66,7 @@ public final class MeshCheck {
                     .map(MeshResult.Member::name).toList();
             List<String> unexpected = othersUnqueried ? List.of() : m.peers().stream().filter(p -> !memberNames.contains(p)).toList();
             judged.add(new MeshResult.Member(m.name(), m.endpoint(), m.serverId(), m.cluster(), m.version(), m.health(), null, m.peers(),
-                    missing, unexpected, m.numRoutes()));
+                    missing, unexpected, m.numRoutes(), m.compression()));
         }
         problems.addAll(unasked);
         critical |= !unasked.isEmpty() || judged.stream().anyMatch(m -> !m.reachable());
@@ -87,7 +89,7 @@ public final class MeshCheck {
         for (MeshResult.Member m : judged) {
             if (!m.unexpected().isEmpty()) {
                 warning = true;
-                problems.add(m.name() + " routes to " + String.join(", ", m.unexpected()) + ", which " + (m.unexpected().size() == 1 ? "is" : "are")
+                problems.add(m.name() + " routes to " + String.join(", ", m.unexpected()) + ", which " + Counted.is(m.unexpected().size())
                         + " not among the servers checked (a stray server, or another cluster with the same name?)");
             }
         }
@@ -96,7 +98,7 @@ public final class MeshCheck {
             critical |= checkSize(judged, expected, endpoints, problems);
             warning |= expected < endpoints;
             if (expected < endpoints) {
-                problems.add(endpoints + " servers were checked, but --expect says " + expected);
+                problems.add(Counted.of(endpoints, "server") + " " + (endpoints == 1 ? "was" : "were") + " checked, but --expect says " + expected);
             }
         }
         warning |= checkPools(servers, names, problems);
@@ -127,33 +129,39 @@ public final class MeshCheck {
         return servers;
     }
 
-    /** A member from its snapshots: unreachable if any sample failed; its peers those of every sample. */
+    /** A member from its snapshots: unreachable if any sample failed; its peers those it has a route to that stays. */
     private static MeshResult.Member member(String label, List<Snapshot> seen, MemberNames names) {
         Snapshot last = seen.get(seen.size() - 1);
         Snapshot failed = seen.stream().filter(s -> !s.answered()).findFirst().orElse(null);
         if (failed != null) {
             return new MeshResult.Member(label, failed.endpoint(), Snapshot.lastAnswered(seen).map(Snapshot::serverId).orElse(""), "", "", "",
-                    failed.failure(), Set.of(), List.of(), List.of(), 0);
+                    failed.failure(), Set.of(), List.of(), List.of(), 0, "");
         }
-        Set<String> peers = null;
-        for (Snapshot s : seen) {
-            Set<String> now = new TreeSet<>(peerConnections(s, names).keySet());
-            now.remove(label);
-            if (peers == null) {
-                peers = now;
-            } else {
-                peers.retainAll(now);
-            }
-        }
+        Set<String> peers = new TreeSet<>(lasting(seen, names).keySet());
+        peers.remove(label);
         return new MeshResult.Member(label, last.endpoint(), last.serverId(), last.clusterName(), last.varz().version(), last.health(), null,
-                peers, List.of(), List.of(), last.routez().numRoutes());
+                peers, List.of(), List.of(), last.routez().numRoutes(), String.join(",", last.routez().compression()));
     }
 
-    /** A snapshot's route connections per peer, by the peers' report names. */
-    private static Map<String, Routez.Connections> peerConnections(Snapshot s, MemberNames names) {
-        Map<String, Routez.Connections> connections = new LinkedHashMap<>();
-        s.routez().peers().forEach((peer, count) -> connections.merge(names.peer(peer), count, Routez.Connections::plus));
-        return connections;
+    /**
+     * A server's route connections that every sample shows, under the same rid, per peer (by the
+     * peers' report names); peers with none are left out. A refused route that shows for a moment,
+     * again and again under new rids (2.10.27), is not a route.
+     */
+    private static Map<String, Set<Routez.Connection>> lasting(List<Snapshot> seen, MemberNames names) {
+        Map<String, Set<Routez.Connection>> lasting = null;
+        for (Snapshot s : seen) {
+            Map<String, Set<Routez.Connection>> now = new LinkedHashMap<>();
+            s.routez().peers().forEach((peer, connections) -> now.computeIfAbsent(names.peer(peer), p -> new HashSet<>()).addAll(connections));
+            if (lasting == null) {
+                lasting = now;
+            } else {
+                lasting.keySet().retainAll(now.keySet());
+                lasting.forEach((peer, connections) -> connections.retainAll(now.get(peer)));
+                lasting.values().removeIf(Set::isEmpty);
+            }
+        }
+        return lasting;
     }
 
     /** Why a member may lack peers, from its own /varz: no routes at all, or all through one URL. */
@@ -204,7 +212,7 @@ public final class MeshCheck {
         for (MeshResult.Member m : members) {
             if (m.reachable() && m.peers().size() < expected - 1) {
                 short_ = true;
-                problems.add(m.name() + " routes to " + m.peers().size() + " servers; a mesh of " + expected + " needs " + (expected - 1));
+                problems.add(m.name() + " routes to " + Counted.of(m.peers().size(), "server") + "; a mesh of " + expected + " needs " + (expected - 1));
             }
         }
         return short_;
@@ -220,24 +228,25 @@ public final class MeshCheck {
     private static boolean checkPools(List<List<Snapshot>> servers, MemberNames names, List<String> problems) {
         boolean short_ = false;
         for (int i = 0; i < servers.size(); i++) {
-            Snapshot s = servers.get(i).get(servers.get(i).size() - 1);
-            if (!s.answered()) {
+            List<Snapshot> seen = servers.get(i);
+            if (!seen.stream().allMatch(Snapshot::answered)) {
                 continue;
             }
-            Map<String, Routez.Connections> connections = peerConnections(s, names);
-            int pool = s.varz().cluster().poolSize();
-            long usual = connections.values().stream().collect(Collectors.groupingBy(Routez.Connections::all, Collectors.counting()))
+            Map<String, Set<Routez.Connection>> connections = lasting(seen, names);
+            connections.remove(names.label(i));
+            int pool = seen.get(seen.size() - 1).varz().cluster().poolSize();
+            long usual = connections.values().stream().collect(Collectors.groupingBy(Set::size, Collectors.counting()))
                     .entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).orElse(0);
-            for (Map.Entry<String, Routez.Connections> peer : connections.entrySet()) {
-                if (pool > 0 && peer.getValue().pooled() < pool) {
+            for (Map.Entry<String, Set<Routez.Connection>> peer : connections.entrySet()) {
+                long pooled = peer.getValue().stream().filter(Routez.Connection::pooled).count();
+                if (pool > 0 && pooled < pool) {
                     short_ = true;
-                    problems.add(names.label(i) + " has " + peer.getValue().pooled() + " of its " + pool + " pooled routes to "
-                            + peer.getKey());
-                } else if (peer.getValue().all() < usual) {
+                    problems.add(names.label(i) + " has " + pooled + " of its " + Counted.of(pool, "pooled route") + " to " + peer.getKey());
+                } else if (peer.getValue().size() < usual) {
                     short_ = true;
-                    problems.add(names.label(i) + " has " + peer.getValue().all() + " route connections to " + peer.getKey() + ", "
-                            + usual + " to most of its peers");
+                    problems.add(names.label(i) + " has " + Counted.of(peer.getValue().size(), "route connection") + " to " + peer.getKey()
+                            + ", " + usual + " to most of its peers");
                 }
             }
         }

@@ -39,9 +39,11 @@ public record MeshResult(Status status, String cluster, List<Member> members, Li
      * @param peers      the servers it had a route to in every sample
      * @param missing    the reachable members it has no route to
      * @param unexpected peers that are not members (a stray server, another cluster of the same name)
+     * @param numRoutes  its route connections (2.10+: several per peer)
+     * @param compression the compression modes of its routes, comma-separated; empty before 2.10
      */
     public record Member(String name, String endpoint, String serverId, String cluster, String version, String health,
-            String failure, Set<String> peers, List<String> missing, List<String> unexpected, int numRoutes) {
+            String failure, Set<String> peers, List<String> missing, List<String> unexpected, int numRoutes, String compression) {
 
         public boolean reachable() {
             return failure == null;

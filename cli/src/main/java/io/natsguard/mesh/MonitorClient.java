@@ -30,6 +30,13 @@ public final class MonitorClient {
         T read(byte[] body) throws IOException;
     }
 
+    /** A request that ran out of time: the server is slow, not a stranger to HTTP. */
+    private static final class Late extends IOException {
+        Late(String message) {
+            super(message);
+        }
+    }
+
     private final HttpClient http;
     private final Duration timeout;
 
@@ -69,7 +76,27 @@ public final class MonitorClient {
                                 + r.serverId() + "): give one URL per server, not one that balances over several"))
                 .thenCombine(health, (answered, h) -> answered.answered()
                         ? new Snapshot(shown, answered.varz(), answered.routez(), h, null) : answered)
-                .exceptionally(e -> Snapshot.failed(shown, reason(e)));
+                .exceptionally(e -> Snapshot.failed(shown, explained(endpoint, e)));
+    }
+
+    /**
+     * Why the endpoint gave no snapshot. A connection that was made but did not speak HTTP may be
+     * a NATS client port given by mistake: asked once more, directly, it greets with INFO.
+     */
+    private String explained(URI endpoint, Throwable e) {
+        Throwable cause = unwrap(e);
+        boolean connected = !(cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpTimeoutException
+                || cause instanceof Late || unresolved(cause));
+        return connected && NatsClientPort.greets(endpoint, timeout) ? NatsClientPort.mistake(endpoint) : reason(e);
+    }
+
+    private static boolean unresolved(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameServer(Varz varz, Routez routez) {
@@ -104,7 +131,7 @@ public final class MonitorClient {
                 }
             }
         }).exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e) instanceof TimeoutException
-                ? new IOException(started.get() == null ? "no answer within " + timeout.toMillis() + " ms"
+                ? new Late(started.get() == null ? "no answer within " + timeout.toMillis() + " ms"
                         : "/" + path + " began to answer but did not finish within " + timeout.toMillis() + " ms ("
                                 + started.get().size() + " bytes arrived)")
                 : unwrap(e)));
@@ -116,10 +143,8 @@ public final class MonitorClient {
 
     private String reason(Throwable e) {
         Throwable cause = unwrap(e);
-        for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
-                return "its host name does not resolve";
-            }
+        if (unresolved(cause)) {
+            return "its host name does not resolve";
         }
         if (cause instanceof java.net.ConnectException) {
             return "connection refused";

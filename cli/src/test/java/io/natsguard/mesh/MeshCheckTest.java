@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natsguard.mesh.format.MeshFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class MeshCheckTest {
         ObjectNode routez = JSON.createObjectNode().put("server_id", "id-" + name).put("num_routes", peers.length);
         ArrayNode routes = routez.putArray("routes");
         for (String peer : peers) {
-            routes.addObject().put("remote_id", "id-" + peer).put("ip", "10.0.0.9").put("port", 45000);
+            routes.addObject().put("rid", routes.size() + 1).put("remote_id", "id-" + peer).put("ip", "10.0.0.9").put("port", 45000);
         }
         return routez;
     }
@@ -65,7 +66,93 @@ class MeshCheckTest {
         MeshResult result = check(List.of(sample));
         assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
         assertThat(result.problems()).containsExactly("c (http://c:8222/): connection refused");
-        assertThat(MeshFormat.TEXT.render(result)).contains("\nc: http://c:8222/: connection refused\n");
+        assertThat(MeshFormat.TEXT.render(result)).startsWith("natsguard mesh: CRITICAL: 2 of 3 servers answered (cluster c): 3 servers checked, 2 answered\n")
+                .contains("\nc: http://c:8222/: connection refused\n");
+    }
+
+    @Test
+    void fewerServersAnsweringThanExpectedIsTheCauseNamed() {
+        List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"));
+        MeshResult result = MeshCheck.check(List.of(sample), OptionalInt.of(3), List.of("nats-2: the pod has no IP yet"));
+        assertThat(MeshFormat.TEXT.render(result)).startsWith("natsguard mesh: CRITICAL: 2 of 3 servers answered (cluster c): 2 servers checked, "
+                + "2 answered, 3 expected\n");
+    }
+
+    @Test
+    void aProbeThatCannotConnectIsTheCauseNamed() {
+        List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"));
+        MeshResult result = check(List.of(sample)).withDelivery(new DeliveryProbe.Result(List.of(), List.of(),
+                List.of("a (nats://a:4222): the probe cannot connect: Authorization Violation")));
+        assertThat(MeshFormat.TEXT.render(result)).startsWith("natsguard mesh: CRITICAL: the probe could not connect to 1 server (cluster c): "
+                + "2 servers checked, 2 answered\n").contains("delivery: 0 of 0 probe messages arrived");
+    }
+
+    @Test
+    void aWarningNamesItsCause() {
+        List<Snapshot> sample = List.of(server("a", "c", "b", "x"), server("b", "c", "a"));
+        assertThat(MeshFormat.TEXT.render(check(List.of(sample)))).startsWith("natsguard mesh: WARNING: a routes to server id-x, which is not among the "
+                + "servers checked (a stray server, or another cluster with the same name?) (cluster c): 2 servers checked, 2 answered\n");
+    }
+
+    @Test
+    void theTableStaysAlignedForShortNames() {
+        List<Snapshot> sample = List.of(server("a", "c", "b"), server("b", "c", "a"), server("d", "c"));
+        String[] lines = MeshFormat.TEXT.render(check(List.of(sample))).split("\n");
+        assertThat(List.of(lines).subList(1, 5)).containsExactly(
+                "         a        b        d        ",
+                "a        -        ok       MISSING  ",
+                "b        ok       -        MISSING  ",
+                "d        MISSING  MISSING  -        ");
+    }
+
+    @Test
+    void oneOfAnythingIsSingular() {
+        String text = MeshFormat.TEXT.render(check(List.of(List.of(server("a", "c", "b"), server("b", "c", "a")))));
+        assertThat(text).contains("2 servers checked", "every pair routed in each of 1 sample\n", ", 1 peer, ");
+        String alone = MeshFormat.TEXT.render(MeshCheck.check(List.of(List.of(server("a", "c"))), OptionalInt.of(1)));
+        assertThat(alone).contains("1 server checked, 1 answered", ", 0 peers, ").doesNotContain("1 servers", "1 samples", "1 peers");
+        MeshResult short_ = MeshCheck.check(List.of(List.of(server("a", "c", "b"), server("b", "c", "a"))), OptionalInt.of(3));
+        assertThat(short_.problems()).contains("a routes to 1 server; a mesh of 3 needs 2");
+    }
+
+    @Test
+    void aRefusedRouteListedAgainUnderANewRidIsNoRoute() {
+        // 2.10.27 lists a route its peer refuses for a moment, again and again, each time a new connection
+        ObjectNode first = routez("a", "c");
+        ((ArrayNode) first.path("routes")).addObject().put("rid", 700).put("remote_id", "id-b");
+        ObjectNode second = routez("a", "c");
+        ((ArrayNode) second.path("routes")).addObject().put("rid", 912).put("remote_id", "id-b");
+        List<Snapshot> others = List.of(server("b", "c", "c"), server("c", "c", "a", "b"));
+        MeshResult result = check(List.of(
+                List.of(snapshot("http://a:8222/", varz("a", "c"), first), others.get(0), others.get(1)),
+                List.of(snapshot("http://a:8222/", varz("a", "c"), second), others.get(0), others.get(1))));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.CRITICAL);
+        assertThat(result.missingPairs()).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
+    void aPooledMeshOfTodaysServersCountsPeersNotConnections() throws Exception {
+        // /routez of nats-server 2.14.10 (trimmed): pool_size 3, pinned account APP, the system account's own route, compression
+        ObjectNode routez = JSON.createObjectNode().put("server_id", "id-a").put("num_routes", 10);
+        ArrayNode routes = routez.putArray("routes");
+        for (String peer : List.of("b", "c")) {
+            for (String account : new String[] {null, null, null, "APP", "SYS"}) {
+                ObjectNode route = routes.addObject().put("remote_id", "id-" + peer).put("remote_name", peer).put("compression", "s2_uncompressed");
+                if (account != null) {
+                    route.put("account", account);
+                }
+            }
+        }
+        ObjectNode varz = varz("a", "c");
+        ((ObjectNode) varz.path("cluster")).put("pool_size", 3);
+        Snapshot a = snapshot("http://a:8222/", varz, routez);
+        assertThat(a.routez().peers().keySet()).containsExactly(new Routez.Peer("id-b", "b"), new Routez.Peer("id-c", "c"));
+        assertThat(a.routez().peers().get(new Routez.Peer("id-b", "b"))).extracting(Routez.Connection::pooled)
+                .containsExactly(true, true, true, false, false);
+        MeshResult result = check(List.of(List.of(a, server("b", "c", "a", "c"), server("c", "c", "a", "b"))));
+        assertThat(result.status()).isEqualTo(MeshResult.Status.OK);
+        assertThat(MeshFormat.TEXT.render(result)).contains("a: http://a:8222/, version 2.9.10, cluster c, 2 peers, num_routes 10, "
+                + "compression s2_uncompressed, healthz ok");
     }
 
     @Test

@@ -38,11 +38,31 @@ public final class NatsServers implements AutoCloseable {
         }
     }
 
+    /** A user of {@link #ACCOUNTS}' application account APP: the clients' (and the delivery probe's). */
+    public static final String APP_USER = "app";
+    public static final String APP_PASSWORD = "app-S3CRET";
+    /** The user of {@link #ACCOUNTS}' system account SYS: what natscli's server commands need. */
+    public static final String SYSTEM_USER = "sys";
+    public static final String SYSTEM_PASSWORD = "sys-S3CRET";
+    /**
+     * Top-level config with two accounts, APP and the system account SYS, a user each: a cluster
+     * block may pin APP ({@code accounts: [ APP ]}), and natscli's {@code server ls} asks as SYS.
+     */
+    public static final String ACCOUNTS = "accounts {\n"
+            + "  SYS { users: [ { user: " + SYSTEM_USER + ", password: " + SYSTEM_PASSWORD + " } ] }\n"
+            + "  APP { users: [ { user: " + APP_USER + ", password: " + APP_PASSWORD + " } ] }\n"
+            + "}\nsystem_account: SYS\n";
+
+    /** What a natscli run printed and how it exited. */
+    public record CliResult(int exitCode, String stdout) {
+    }
+
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Path dir;
     private final Path executable;
-    private final List<Process> started = new ArrayList<>();
+    /** Each running server by its name, in the order started. */
+    private final java.util.Map<String, Process> started = new java.util.LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** Servers of Debian's nats-server 2.9.10. */
@@ -92,7 +112,7 @@ public final class NatsServers implements AutoCloseable {
         Path conf = Files.writeString(dir.resolve(p.name() + ".conf"), config);
         Process process = new ProcessBuilder(executable.toString(), "-c", conf.toString()).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(p.name() + ".log").toFile()).start();
-        started.add(process);
+        started.put(p.name(), process);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             if (!process.isAlive()) {
@@ -220,13 +240,46 @@ public final class NatsServers implements AutoCloseable {
         throw new IOException("no free port between " + LOWEST + " and " + ABOVE_HIGHEST + " on 127.0.0.1");
     }
 
+    /** Stops one server by its PID, as {@link #close()} does, and waits until it is gone. */
+    public void stop(Ports p) throws InterruptedException {
+        Process process = started.remove(p.name());
+        if (process == null) {
+            throw new IllegalArgumentException(p.name() + " was not started here");
+        }
+        stop(List.of(process));
+    }
+
+    /**
+     * Runs natscli ({@link Peers#natscli()}) against {@code server}'s client port as {@code user},
+     * with {@code args} (e.g. {@code server ls 3 --json}); natscli waits at most two seconds for
+     * answers, the run at most 20 s before it is stopped by its PID.
+     */
+    public CliResult natscli(Ports server, String user, String password, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Peers.natscli().toString(), "--server", "nats://127.0.0.1:" + server.client(),
+                "--user", user, "--password", password, "--timeout", "2s", "--no-context"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "natscli", ".out");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            stop(List.of(process));
+            throw new AssertionError("natscli " + String.join(" ", args) + " did not end within 20 s: " + Files.readString(out));
+        }
+        return new CliResult(process.exitValue(), Files.readString(out));
+    }
+
     /** Stops every server by its PID: SIGTERM, then SIGKILL after five seconds. */
     @Override
     public void close() throws InterruptedException {
-        for (Process process : started) {
+        stop(List.copyOf(started.values()));
+        started.clear();
+    }
+
+    private static void stop(List<Process> processes) throws InterruptedException {
+        for (Process process : processes) {
             process.destroy();
         }
-        for (Process process : started) {
+        for (Process process : processes) {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }

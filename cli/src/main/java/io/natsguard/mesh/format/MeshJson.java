@@ -35,6 +35,9 @@ final class MeshJson implements MeshFormat.Renderer {
             server.put("version", m.version());
             server.put("healthz", m.health());
             server.put("num_routes", m.numRoutes());
+            if (!m.compression().isEmpty()) {
+                server.put("compression", m.compression());
+            }
             m.peers().forEach(server.putArray("peers")::add);
             m.missing().forEach(server.putArray("missing_peers")::add);
             m.unexpected().forEach(server.putArray("unexpected_peers")::add);
