@@ -107,7 +107,7 @@ class AdmissionCorpusTest {
 
     @Test
     void readinessSaysThePolicyIsLoaded() throws Exception {
-        HttpResponse<String> ready = Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.BASE + "/q/health/ready")).build(),
+        HttpResponse<String> ready = Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.base() + "/q/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(ready.body()).at("/checks/0/name").asText()).isEqualTo("policy");
@@ -134,7 +134,7 @@ class AdmissionCorpusTest {
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
         var client = Https.client("tls");
         for (int i = 0; i < 24; i++) {
-            answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(Https.BASE + "/validate"))
+            answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(Https.base() + "/validate"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bad)).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
@@ -155,7 +155,7 @@ class AdmissionCorpusTest {
     @Test
     void reviewsAndFindingsAreCountedForPrometheus() throws Exception {
         post(Files.readAllBytes(Corpus.ADMISSION.resolve("configmap-single-dns-route-create.json")));
-        HttpResponse<String> metrics = Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.BASE + "/q/metrics")).build(),
+        HttpResponse<String> metrics = Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.base() + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("natsguard_review_seconds_count{allowed=\"false\",dry_run=\"false\",kind=\"ConfigMap\",operation=\"CREATE\"}")
                 .contains("natsguard_findings_total{rule=\"routes-single-dns-name\"}")
@@ -164,7 +164,7 @@ class AdmissionCorpusTest {
 
     @Test
     void aCertificateRotatedOnDiskIsServedWithoutARestart() throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(Https.BASE + "/q/health/ready")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(Https.base() + "/q/health/ready")).build();
         try {
             RotatingCertificates.install("rotated");
             assertThat(Https.eventually(() -> Https.client("rotated").send(health, HttpResponse.BodyHandlers.ofString()).statusCode()))
@@ -253,7 +253,7 @@ class AdmissionCorpusTest {
     }
 
     private static HttpResponse<String> post(byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Https.BASE + "/validate?timeout=10s"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Https.base() + "/validate?timeout=10s"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("User-Agent", "kube-apiserver-admission")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

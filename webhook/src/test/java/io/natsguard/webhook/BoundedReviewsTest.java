@@ -121,7 +121,7 @@ class BoundedReviewsTest {
         request.putObject("kind").put("group", "").put("version", "v1").put("kind", kind);
         request.set("object", object);
         HttpClient client = Https.client("tls");
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(Https.BASE + "/validate"))
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(Https.base() + "/validate"))
                 .timeout(Duration.ofSeconds(90)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(review))).build(),
                 HttpResponse.BodyHandlers.ofString());

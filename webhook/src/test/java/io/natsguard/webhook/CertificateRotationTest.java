@@ -120,7 +120,7 @@ class CertificateRotationTest {
     private static String fetchOnANewConnection() throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, TRUSTING_BOTH, null);
-        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost", 8444)) {
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost", Https.port())) {
             socket.setSoTimeout(10_000);
             socket.startHandshake();
             OutputStream out = socket.getOutputStream();

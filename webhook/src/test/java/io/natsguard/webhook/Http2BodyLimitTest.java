@@ -53,7 +53,7 @@ class Http2BodyLimitTest {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true)
                     .setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(RotatingCertificates.RESOURCES.resolve("tls.crt").toString())));
             CompletableFuture<Throwable> sending = new CompletableFuture<>();
-            HttpClientResponse answer = client.request(HttpMethod.POST, 8444, "localhost", "/validate").compose(request -> {
+            HttpClientResponse answer = client.request(HttpMethod.POST, Https.port(), "localhost", "/validate").compose(request -> {
                 request.end(Buffer.buffer(new byte[2 * LIMIT + 1])).onComplete(sent -> sending.complete(sent.cause()));
                 return request.response();
             }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -67,7 +67,7 @@ class Http2BodyLimitTest {
     }
 
     private static HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
-        return Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.BASE + "/validate")).timeout(Duration.ofSeconds(30))
+        return Https.client("tls").send(HttpRequest.newBuilder(URI.create(Https.base() + "/validate")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -12,11 +12,22 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** HTTPS clients for the test server, each trusting one test certificate only. */
 final class Https {
 
-    static final String BASE = "https://localhost:8444";
+    /**
+     * The port the test server listens on: chosen by the kernel ({@code %test.quarkus.http.test-ssl-port=0}),
+     * so that two builds on one machine never collide; Quarkus puts the bound port into the config.
+     */
+    static int port() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.test-ssl-port", Integer.class);
+    }
+
+    static String base() {
+        return "https://localhost:" + port();
+    }
 
     private Https() {
     }
@@ -42,13 +53,13 @@ final class Https {
 
     /** A POST of this review to /validate as the API server sends it (with its timeout), given 30 s. */
     static HttpRequest post(byte[] review) {
-        return HttpRequest.newBuilder(URI.create(BASE + "/validate?timeout=10s")).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(base() + "/validate?timeout=10s")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(review)).build();
     }
 
     /** A GET of this path, on a fresh client. */
     static HttpResponse<String> get(String path) throws Exception {
-        return client("tls").send(HttpRequest.newBuilder(URI.create(BASE + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return client("tls").send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The value of a sample in /q/metrics, such as {@code natsguard_overloaded_total}; 0 when it is not there yet. */

@@ -120,7 +120,7 @@ class RequestBodiesTest {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true)
                     .setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(RotatingCertificates.RESOURCES.resolve("tls.crt").toString())));
             CompletableFuture<Throwable> ended = new CompletableFuture<>();
-            client.request(HttpMethod.POST, 8444, "localhost", "/validate").onFailure(ended::complete).onSuccess(request -> {
+            client.request(HttpMethod.POST, Https.port(), "localhost", "/validate").onFailure(ended::complete).onSuccess(request -> {
                 request.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(large.length)).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
                 request.write(Buffer.buffer(Arrays.copyOf(large, 1000)));
                 request.response().onComplete(answer -> ended.complete(answer.cause()));
@@ -186,7 +186,7 @@ class RequestBodiesTest {
 
     /** A TLS connection to the webhook over HTTP/1.1, whose reads give up after 30 s. */
     private static SSLSocket open() throws Exception {
-        SSLSocket socket = (SSLSocket) Https.context("tls").getSocketFactory().createSocket("localhost", 8444);
+        SSLSocket socket = (SSLSocket) Https.context("tls").getSocketFactory().createSocket("localhost", Https.port());
         socket.setSoTimeout(30_000);
         return socket;
     }
