@@ -887,8 +887,7 @@ final class Lexer {
 
     /** A '$'-led token is a variable; its name starts after the '$'. */
     private boolean isVariable() {
-        // lex.go reads input[start] without a bound check and panics on an empty value at end of
-        // input; natsguard reads that value as the empty string instead.
+        // An empty value at the end of the input ("a =") is the empty string, in lex.go too.
         if (start < length && input[start] == '$') {
             start++;
             return true;
