@@ -11,6 +11,8 @@
 //
 // A result line is a JSON object: {"verdict":"ok","tree":...,"pos":...}, {"verdict":"error",
 // "error":TEXT} or {"verdict":"crash","error":PANIC} (the parser panicked; the server would die).
+// "keysCollapse":true says that two keys of one map differ only in bytes that are not UTF-8, which
+// JSON writes alike (U+FFFD): the tree then holds a key twice and cannot be compared as JSON.
 package main
 
 import (
@@ -39,10 +41,11 @@ type token interface {
 }
 
 type result struct {
-	Verdict string          `json:"verdict"`
-	Error   string          `json:"error,omitempty"`
-	Tree    json.RawMessage `json:"tree,omitempty"`
-	Pos     json.RawMessage `json:"pos,omitempty"`
+	Verdict      string          `json:"verdict"`
+	Error        string          `json:"error,omitempty"`
+	Tree         json.RawMessage `json:"tree,omitempty"`
+	Pos          json.RawMessage `json:"pos,omitempty"`
+	KeysCollapse bool            `json:"keysCollapse,omitempty"`
 }
 
 func main() {
@@ -136,7 +139,33 @@ func run(path string, parse func() (map[string]any, error)) (r result) {
 	if err != nil {
 		return result{Verdict: "error", Error: err.Error()}
 	}
-	return result{Verdict: "ok", Tree: json.RawMessage(treeJSON(m)), Pos: json.RawMessage(posJSON(m, path))}
+	return result{Verdict: "ok", Tree: json.RawMessage(treeJSON(m)), Pos: json.RawMessage(posJSON(m, path)),
+		KeysCollapse: keysCollapse(m)}
+}
+
+// keysCollapse tells whether two keys of a map anywhere in the tree are written alike in JSON.
+func keysCollapse(v any) bool {
+	if t, ok := v.(token); ok {
+		v = t.Value()
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		written := map[string]bool{}
+		for k, e := range x {
+			text, _ := json.Marshal(k)
+			if written[string(text)] || keysCollapse(e) {
+				return true
+			}
+			written[string(text)] = true
+		}
+	case []any:
+		for _, e := range x {
+			if keysCollapse(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // treeJSON: maps as objects with sorted keys, integers without '.', floats always with '.' or an

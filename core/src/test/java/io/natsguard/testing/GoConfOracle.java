@@ -36,8 +36,12 @@ public final class GoConfOracle implements AutoCloseable {
     /** Where each running process writes its standard error. */
     private static final Map<Process, Path> STDERR = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** What the real parser made of one input: verdict "ok", "error" or "crash" (a Go panic). */
-    public record Answer(String verdict, String error, JsonNode tree, JsonNode positions) {
+    /**
+     * What the real parser made of one input: verdict "ok", "error" or "crash" (a Go panic);
+     * keysCollapse: two keys of one map differ only in bytes that are not UTF-8, which JSON (and
+     * natsguard's text keys) cannot tell apart, so the tree cannot be compared.
+     */
+    public record Answer(String verdict, String error, JsonNode tree, JsonNode positions, boolean keysCollapse) {
         public boolean accepted() {
             return verdict.equals("ok");
         }
@@ -137,7 +141,7 @@ public final class GoConfOracle implements AutoCloseable {
                 }
                 JsonNode answer = JSON.readTree(line);
                 answers.add(new Answer(answer.get("verdict").asText(), answer.path("error").asText(""),
-                        answer.get("tree"), answer.get("pos")));
+                        answer.get("tree"), answer.get("pos"), answer.path("keysCollapse").asBoolean()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
