@@ -48,6 +48,7 @@ echo "== ${runs:-no 'Done' line: the run ended on a find or an error}"
 finds="$(git -C "$work" status --porcelain --untracked-files=all -- '*FuzzTestInputs*' | sed 's/^?? //' || true)"
 echo "== finds: ${finds:-none}"
 if [ "$target" = parser ]; then
+  echo "== $(grep -Eo '[0-9]+ inputs compared with nats-server.s parser' "$log" | tail -1 || echo "no count of inputs compared")"
   echo "== differences with nats-server's parser: $(ls "$work/core/target/parser-fuzz-differences" 2>/dev/null | tr '\n' ' ' || true)"
 fi
 echo "== corpus grown: $(find "$work/$module/.cifuzz-corpus" -type f 2>/dev/null | wc -l) inputs"

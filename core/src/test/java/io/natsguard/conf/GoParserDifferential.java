@@ -41,6 +41,7 @@ final class GoParserDifferential implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<Reading> pending = new ArrayList<>();
     private GoConfOracle oracle;
+    private long compared;
 
     GoParserDifferential(Map<String, String> environment) {
         this.environment = environment;
@@ -79,6 +80,7 @@ final class GoParserDifferential implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             compare(batch.get(i), answers.get(i));
         }
+        compared += batch.size();
     }
 
     private static void compare(Reading ours, Answer go) {
@@ -118,6 +120,11 @@ final class GoParserDifferential implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many inputs were compared so far (bench/fuzz-long.sh prints it from the log). */
+    long compared() {
+        return compared;
     }
 
     @Override

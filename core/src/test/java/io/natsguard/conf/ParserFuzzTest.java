@@ -89,6 +89,7 @@ class ParserFuzzTest {
             DIFFERENTIAL.compare();
         } finally {
             DIFFERENTIAL.close();
+            System.out.println("ParserFuzzTest: " + DIFFERENTIAL.compared() + " inputs compared with nats-server's parser");
         }
     }
 
