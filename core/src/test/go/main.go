@@ -12,7 +12,7 @@
 // A result line is a JSON object: {"verdict":"ok","tree":...,"pos":...}, {"verdict":"error",
 // "error":TEXT} or {"verdict":"crash","error":PANIC} (the parser panicked; the server would die).
 // "keysCollapse":true says that two keys of one map differ only in bytes that are not UTF-8, which
-// JSON writes alike (U+FFFD): the tree then holds a key twice and cannot be compared as JSON.
+// a JSON reader reads alike (U+FFFD): the tree then holds a key twice and cannot be compared as JSON.
 package main
 
 import (
@@ -143,20 +143,22 @@ func run(path string, parse func() (map[string]any, error)) (r result) {
 		KeysCollapse: keysCollapse(m)}
 }
 
-// keysCollapse tells whether two keys of a map anywhere in the tree are written alike in JSON.
+// keysCollapse tells whether two keys of a map anywhere in the tree read alike from JSON.
 func keysCollapse(v any) bool {
 	if t, ok := v.(token); ok {
 		v = t.Value()
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		written := map[string]bool{}
+		read := map[string]bool{}
 		for k, e := range x {
-			text, _ := json.Marshal(k)
-			if written[string(text)] || keysCollapse(e) {
+			// What a JSON reader gets: each byte that is not UTF-8 becomes U+FFFD (ranging over
+			// a string yields utf8.RuneError for each), like a U+FFFD written in the config.
+			text := string([]rune(k))
+			if read[text] || keysCollapse(e) {
 				return true
 			}
-			written[string(text)] = true
+			read[text] = true
 		}
 	case []any:
 		for _, e := range x {
