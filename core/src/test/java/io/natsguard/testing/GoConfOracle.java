@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,9 +33,9 @@ public final class GoConfOracle implements AutoCloseable {
     private static final String HOW_TO_GET_GO = "Go is needed to build the parser oracle " + SOURCE
             + ": install Go (the version core/src/test/go/go.mod names; /usr/local/go/bin or apt-get install golang-go), "
             + "then run (cd core/src/test/go && go mod download) at the top of the checkout (.ci/peers does)";
-    private static Path binary;
     /** Where each running process writes its standard error. */
-    private static final Map<Process, Path> STDERR = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Process, Path> STDERR = new ConcurrentHashMap<>();
+    private static Path binary;
 
     /**
      * What the real parser made of one input: verdict "ok", "error" or "crash" (a Go panic);
