@@ -5,6 +5,9 @@
 # tried, edges covered (cov), features (ft), corpus size, and whether it found anything. A find is
 # left in the clone's test resources (…FuzzTestInputs/…/crash-*): copy it into this repository's
 # as a seed, fix the code, and it is replayed by every build from then on.
+# The parser target is differential: it also feeds its inputs to nats-server v2.14.10's own parser
+# (core/src/test/go, built with go build; Go is needed) and fails on a difference, which it saves
+# under the clone's core/target/parser-fuzz-differences/ (listed at the end).
 # usage: bench/fuzz-long.sh parser|manifests|chart-values|admission [DURATION]   (default 30m)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -44,6 +47,10 @@ echo "== ${runs:-no 'Done' line: the run ended on a find or an error}"
 # A find is a new, untracked file beside the committed seeds; the corpus the run grew is kept in .cifuzz-corpus.
 finds="$(git -C "$work" status --porcelain --untracked-files=all -- '*FuzzTestInputs*' | sed 's/^?? //' || true)"
 echo "== finds: ${finds:-none}"
+if [ "$target" = parser ]; then
+  echo "== $(grep -Eo '[0-9]+ inputs compared with nats-server.s parser' "$log" | tail -1 || echo "no count of inputs compared")"
+  echo "== differences with nats-server's parser: $(ls "$work/core/target/parser-fuzz-differences" 2>/dev/null | tr '\n' ' ' || true)"
+fi
 echo "== corpus grown: $(find "$work/$module/.cifuzz-corpus" -type f 2>/dev/null | wc -l) inputs"
 grep -E 'Tests run:.*Fail|== Java Exception|FuzzTestFindingException' "$log" | tail -5 || true
 exit "$status"

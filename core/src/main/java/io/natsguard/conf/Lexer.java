@@ -6,7 +6,7 @@ import java.util.ArrayList;
 
 /**
  * The NATS config lexer: a loop of state functions, state for state the one of nats-server's
- * {@code conf/lex.go} (v2.14), so that it accepts, rejects and positions exactly what the server
+ * {@code conf/lex.go} (v2.14.10), so that it accepts, rejects and positions exactly what the server
  * does, quirks included (see docs/nats-conf-format.md in the shared docs).
  *
  * <p>It works on UTF-8 bytes, as Go does: positions are byte offsets, an invalid byte decodes to
@@ -264,9 +264,12 @@ final class Lexer {
         };
     }
 
-    /** What ends a number; anything else turns a digit-led token into an unquoted string. */
+    /**
+     * What ends a number; anything else turns a digit-led token into an unquoted string. Since
+     * v2.14.10 a digit after a size suffix does too ("1m30s", "0K1abc" are strings; before, an error).
+     */
     private static boolean endsNumber(int r) {
-        return isNL(r) || r == EOF || r == '}' || r == ';' || r == ',' || isWhitespace(r) || isDigit(r);
+        return isNL(r) || r == EOF || r == '}' || r == ';' || r == ',' || isWhitespace(r);
     }
 
     private boolean currentTokenEqualsIgnoreCase(String word) {
@@ -294,25 +297,35 @@ final class Lexer {
             lx.ignore();
             return Lexer::lexTop;
         }
+        if (r == '{') { // a whole config in braces, the JSON way
+            lx.push(Lexer::lexTop);
+            lx.ignore();
+            return Lexer::lexBlockStart;
+        }
+        return lx.entryStart(r, Lexer::lexTop, Lexer::lexTopValueEnd);
+    }
+
+    /**
+     * What lexTop and lexBlockStart share once the rune read is neither a space nor a brace: a
+     * comment, the end of input, or a key (after which {@code valueEnd} runs).
+     */
+    private State entryStart(int r, State self, State valueEnd) {
         switch (r) {
-            case '{':
-                lx.ignore();
-                return Lexer::lexTop;
             case '#':
-                lx.push(Lexer::lexTop);
+                push(self);
                 return Lexer::lexCommentStart;
             case '/':
-                if (lx.next() == '/') {
-                    lx.push(Lexer::lexTop);
+                if (next() == '/') {
+                    push(self);
                     return Lexer::lexCommentStart;
                 }
-                lx.backup();
-                return lx.endOfInput();
+                backup();
+                return endOfInput();
             case EOF:
-                return lx.endOfInput();
+                return endOfInput();
             default:
-                lx.backup();
-                lx.push(Lexer::lexTopValueEnd);
+                backup();
+                push(valueEnd);
                 return Lexer::lexKeyStart;
         }
     }
@@ -349,6 +362,83 @@ final class Lexer {
         return lx.errorf("Expected a top-level value to end with a new line, comment or EOF, but got '%s' instead.", r);
     }
 
+    // ---- blocks: entries between '{' and '}' at the top (lex.go's lexBlockStart, lexBlockValueEnd, lexBlockEnd) ----
+
+    private static State lexBlockStart(Lexer lx) {
+        int r = lx.next();
+        if (isSpace(r)) {
+            lx.ignore();
+            return Lexer::lexBlockStart;
+        }
+        if (r == '{') {
+            lx.push(Lexer::lexBlockEnd);
+            lx.ignore();
+            return Lexer::lexBlockStart;
+        }
+        if (r == '}') {
+            lx.ignore();
+            return lx.pop();
+        }
+        return lx.entryStart(r, Lexer::lexBlockStart, Lexer::lexBlockValueEnd);
+    }
+
+    private static State lexBlockValueEnd(Lexer lx) {
+        int r = lx.next();
+        if (r == '#') {
+            lx.push(Lexer::lexBlockValueEnd);
+            return Lexer::lexCommentStart;
+        }
+        if (r == '/') {
+            if (lx.next() == '/') {
+                lx.push(Lexer::lexBlockValueEnd);
+                return Lexer::lexCommentStart;
+            }
+            lx.backup();
+            return Lexer::lexBlockValueEnd; // a lone '/' falls through to "whitespace" in lex.go
+        }
+        if (isWhitespace(r)) {
+            return Lexer::lexBlockValueEnd;
+        }
+        if (isNL(r) || r == ';' || r == ',') {
+            lx.ignore();
+            return Lexer::lexBlockStart;
+        }
+        if (r == '}') {
+            lx.backup();
+            return Lexer::lexBlockEnd;
+        }
+        return lx.errorf("Expected a block-level value to end with a new line, comment or EOF, but got '%s' instead.", r);
+    }
+
+    /** After a block's last entry, up to its '}'; a comment there goes back to lexBlockStart, as in lex.go. */
+    private static State lexBlockEnd(Lexer lx) {
+        int r = lx.next();
+        if (r == '#') {
+            lx.push(Lexer::lexBlockStart);
+            return Lexer::lexCommentStart;
+        }
+        if (r == '/') {
+            if (lx.next() == '/') {
+                lx.push(Lexer::lexBlockStart);
+                return Lexer::lexCommentStart;
+            }
+            lx.backup();
+            return Lexer::lexBlockEnd; // a lone '/' falls through to "whitespace" in lex.go
+        }
+        if (isNL(r) || isWhitespace(r)) {
+            return Lexer::lexBlockEnd;
+        }
+        if (r == ';' || r == ',') {
+            lx.ignore();
+            return Lexer::lexBlockStart;
+        }
+        if (r == '}') {
+            lx.ignore();
+            return lx.pop();
+        }
+        return lx.errorf("Expected a block-level to end with a '}', but got '%s' instead.", r);
+    }
+
     // ---- keys ----
 
     private static State lexKeyStart(Lexer lx) {
@@ -356,7 +446,7 @@ final class Lexer {
         if (isKeySeparator(r)) {
             return lx.errorf("Unexpected key separator '%s'", r);
         }
-        // no white space to skip, unlike lex.go's copy of this state: lexTop has skipped it
+        // no white space to skip, unlike lex.go's copy of this state: lexTop and lexBlockStart have skipped it
         if (r == '"') {
             lx.next();
             lx.ignore();
@@ -797,8 +887,7 @@ final class Lexer {
 
     /** A '$'-led token is a variable; its name starts after the '$'. */
     private boolean isVariable() {
-        // lex.go reads input[start] without a bound check and panics on an empty value at end of
-        // input; natsguard reads that value as the empty string instead.
+        // An empty value at the end of the input ("a =") is the empty string, in lex.go too.
         if (start < length && input[start] == '$') {
             start++;
             return true;

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The parser of one NATS config source, the counterpart of nats-server's {@code conf/parse.go} in
+ * The parser of one NATS config source, the counterpart of nats-server's {@code conf/parse.go} (v2.14.10) in
  * pedantic mode: a stack of contexts (maps, arrays) and a stack of pending keys; a value is stored
  * into the current context when it completes, and keeps its position.
  *

@@ -43,6 +43,45 @@ class LexerTest {
         assertThat(items(AgainstTheServerTest.bytes(input))).isEqualTo(expected);
     }
 
+    /**
+     * A whole config in braces (lex.go's lexBlockStart, lexBlockValueEnd, lexBlockEnd, since 2.11):
+     * items and places as nats-server v2.14.10's lexer gives them, ERROR texts included.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            { a = 1 }                | KEY(a)1:2@2 INTEGER(1)1:6@6 EOF()1:9@9
+            {\\n a = 1\\n b: 2\\n}\\n | KEY(a)2:2@3 INTEGER(1)2:6@7 KEY(b)3:2@10 INTEGER(2)3:5@13 EOF()5:1@17
+            { { a = 1 } }            | KEY(a)1:4@4 INTEGER(1)1:8@8 EOF()1:13@13
+            `{ a = 1 } # c`          | KEY(a)1:2@2 INTEGER(1)1:6@6 COMMENT_START()1:11@11 TEXT( c)1:11@11 EOF()1:13@13
+            { a = 1 }\\nb = 2       | KEY(a)1:2@2 INTEGER(1)1:6@6 KEY(b)2:1@10 INTEGER(2)2:5@14 EOF()2:6@15
+            `{ a = 1 `               | KEY(a)1:2@2 INTEGER(1)1:6@6 ERROR(Expected a block-level value to end with a new line, comment or EOF, but got '\0' instead.)1:8@8
+            { a = 1 x }              | KEY(a)1:2@2 INTEGER(1)1:6@6 ERROR(Expected a block-level value to end with a new line, comment or EOF, but got 'x' instead.)1:9@8
+            { a = 1 /b = 2 }         | KEY(a)1:2@2 INTEGER(1)1:6@6 ERROR(Expected a block-level value to end with a new line, comment or EOF, but got 'b' instead.)1:10@9
+            `{ # c\\n a = 1 }`      | COMMENT_START()1:3@3 TEXT( c)1:3@3 KEY(a)2:2@7 INTEGER(1)2:6@11 EOF()2:9@14
+            { a = 1 }; b = 2         | KEY(a)1:2@2 INTEGER(1)1:6@6 KEY(;)1:9@9 STRING(b)1:11@11 ERROR(Expected a top-level value to end with a new line, comment or EOF, but got '=' instead.)1:14@13
+            { a = 1 }}               | KEY(a)1:2@2 INTEGER(1)1:6@6 KEY(})1:9@9 EOF()1:10@10
+            {}                       | EOF()1:2@2
+            { /x }                   | ERROR(Unexpected EOF.)1:3@3
+            { a = 1 // c\\n}        | KEY(a)1:2@2 INTEGER(1)1:6@6 COMMENT_START()1:10@10 TEXT( c)1:10@10 EOF()2:2@14
+            { a { b = 1 } }          | KEY(a)1:2@2 MAP_START()1:5@5 KEY(b)1:6@6 INTEGER(1)1:10@10 MAP_END()1:13@13 EOF()1:15@15
+            """)
+    void blocks(String input, String expected) {
+        assertThat(items(AgainstTheServerTest.bytes(input))).isEqualTo(expected.replace("\\0", "\0"));
+    }
+
+    /** Since v2.14.10 a digit after a size suffix makes the token a string (before: an integer, then an error). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a = 1m30s  | KEY(a)1:0@0 STRING(1m30s)1:4@4 EOF()1:9@9
+            a = 0K1abc | KEY(a)1:0@0 STRING(0K1abc)1:4@4 EOF()1:10@10
+            a = 5e7bcd | KEY(a)1:0@0 STRING(5e7bcd)1:4@4 EOF()1:10@10
+            a = 2k1    | KEY(a)1:0@0 STRING(2k1)1:4@4 EOF()1:7@7
+            a = 2kb; b = 1 | KEY(a)1:0@0 INTEGER(2kb)1:4@4 KEY(b)1:9@9 INTEGER(1)1:13@13 EOF()1:14@14
+            """)
+    void aDigitAfterASizeSuffixMakesAString(String input, String expected) {
+        assertThat(items(AgainstTheServerTest.bytes(input))).isEqualTo(expected);
+    }
+
     /** utf8.DecodeRune: the rune and its width, U+FFFD of width 1 for whatever is not valid UTF-8. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = """

@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * Coverage-guided fuzzing of the lexer and parser (Jazzer): whatever the bytes, the result is a
@@ -20,6 +22,10 @@ import java.util.Map;
  * below, among them a chain that includes the next twice. Files are in memory: nothing is read
  * from disk. {@code mvn test} replays the seeds under {@code ParserFuzzTestInputs/}; the {@code fuzz}
  * execution of the build fuzzes for real.
+ *
+ * <p>It is also a differential fuzzer: every main file that includes nothing goes through
+ * nats-server's own parser as well (v2.14.10, {@link GoParserDifferential}, in batches through one
+ * Go process), and a difference in verdict, tree or positions fails.
  */
 class ParserFuzzTest {
 
@@ -27,10 +33,12 @@ class ParserFuzzTest {
     private static final Limits SMALL = new Limits(64 << 10, 8, 256 << 10, 1 << 20, 100);
     /** Positions JSON writes about 150 bytes a value; a value weighs at least 8. */
     private static final long MAX_OUTPUT = 40 * SMALL.maxExpandedBytes();
-    private static final Environment ENVIRONMENT = Environment.of(Map.of(
-            "NUM", "4222", "LIST", "[a, 2, true]", "SELF", "$SELF", "BAD", "["));
+    private static final Map<String, String> VARIABLES = Map.of(
+            "NUM", "4222", "LIST", "[a, 2, true]", "SELF", "$SELF", "BAD", "[");
+    private static final Environment ENVIRONMENT = Environment.of(VARIABLES);
     private static final Map<String, byte[]> FIXED = fixedFiles();
     private static final String[] NAMES = {"/conf/main.conf", "/conf/a.conf", "/conf/b.conf", "/conf/c.conf"};
+    private static final GoParserDifferential DIFFERENTIAL = new GoParserDifferential(VARIABLES);
 
     @FuzzTest(maxDuration = "60s")
     void anyInputGivesATreeOrAPositionedError(byte[] input) throws IOException {
@@ -48,13 +56,22 @@ class ParserFuzzTest {
             }
             return content;
         };
+        byte[] main = files.get(NAMES[0]);
+        // An include reads the other fuzzed files, which the Go parser (given no files) cannot see.
+        boolean comparable = !new String(main, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT).contains("include");
         try {
-            ConfValue root = new ConfParser(ENVIRONMENT, inMemory, SMALL).parse(NAMES[0], files.get(NAMES[0]));
+            ConfValue root = new ConfParser(ENVIRONMENT, inMemory, SMALL).parse(NAMES[0], main);
             CountingStream out = new CountingStream();
             ConfTreeJson.writePositions(root, out);
             ConfTreeJson.writeTree(root, out);
             assertThat(out.count).isLessThan(MAX_OUTPUT);
+            if (comparable) {
+                DIFFERENTIAL.accepted(main, root);
+            }
         } catch (ConfParseException e) {
+            if (comparable) {
+                DIFFERENTIAL.refused(main, e);
+            }
             assertThat(e.getMessage()).isNotBlank();
             assertThat(e.position().line()).isPositive();
             assertThat(e.position().column()).isPositive();
@@ -62,6 +79,17 @@ class ParserFuzzTest {
             if (e.limitExceeded()) {
                 assertThat(e.getMessage()).contains("natsguard's bound");
             }
+        }
+    }
+
+    /** The inputs of the last, incomplete batch. */
+    @AfterAll
+    static void compareTheRestWithTheGoParser() {
+        try {
+            DIFFERENTIAL.compare();
+        } finally {
+            DIFFERENTIAL.close();
+            System.out.println("ParserFuzzTest: " + DIFFERENTIAL.compared() + " inputs compared with nats-server's parser");
         }
     }
 

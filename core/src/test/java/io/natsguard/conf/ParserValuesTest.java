@@ -3,8 +3,11 @@ package io.natsguard.conf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.natsguard.base.Position;
 import io.natsguard.limit.Limits;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,10 +163,40 @@ class ParserValuesTest {
     }
 
     @Test
+    void aWholeConfigInBracesNestedAndFollowedByEntriesIsOneMap() throws Exception {
+        ConfValue root = parse("{ { a = 1 } }\n{\n b: [x] # c\n}\n// d\nc = true\n");
+        assertThat(tree(root)).isEqualTo(tree("{\"a\":1,\"b\":[\"x\"],\"c\":true}"));
+    }
+
+    @Test
+    void aBlockThatIsNotClosedBeforeTheEndIsAcceptedAsTheServerDoes() throws Exception {
+        assertThat(tree(parse("{ a = 1\n"))).isEqualTo(tree("{\"a\":1}"));
+    }
+
+    @Test
+    void aValueAfterABlockEntryOnTheSameLineIsRefused() {
+        assertThatThrownBy(() -> parse("{ a = 1 x }"))
+                .hasMessageContaining("Expected a block-level value to end with a new line, comment or EOF, but got 'x' instead.");
+    }
+
+    @Test
+    void aDurationWithADigitAfterItsSuffixIsAString() throws Exception {
+        assertThat(parse("ping_interval = 1m30s\n").asMap().get("ping_interval").value()).isEqualTo("1m30s");
+    }
+
+    @Test
     void aVariableNotInTheConfigIsLookedUpInTheProcessEnvironment() throws Exception {
         String path = System.getenv("PATH");
         ConfValue root = new ConfParser(Environment.system()).parse("t.conf", "a = $PATH\n".getBytes(StandardCharsets.UTF_8));
         assertThat(root.asMap().get("a").value()).isEqualTo(path);
+    }
+
+    private static JsonNode tree(ConfValue root) throws IOException {
+        return tree(ConfTreeJson.treeToString(root));
+    }
+
+    private static JsonNode tree(String json) throws IOException {
+        return new ObjectMapper().readTree(json);
     }
 
     private static long pow(long base, int exponent) {
