@@ -45,7 +45,9 @@ public final class ControlPlane implements AutoCloseable {
         try {
             Certificates.write(dir);
             port = NatsServers.freePort();
-            kubeconfig = Files.writeString(dir.resolve("kubeconfig"), kubeconfig(port));
+            kubeconfig = Files.writeString(dir.resolve("kubeconfig"), kubeconfigText("admin",
+                    "    client-certificate: " + dir.resolve(Certificates.ADMIN + ".crt") + "\n"
+                    + "    client-key: " + dir.resolve(Certificates.ADMIN + ".key") + "\n"));
             String etcd = startEtcd();
             startApiServer(etcd);
             awaitReady();
@@ -69,6 +71,14 @@ public final class ControlPlane implements AutoCloseable {
     /** The cluster admin's kubeconfig (a client certificate in group system:masters). */
     public Path kubeconfig() {
         return kubeconfig;
+    }
+
+    /**
+     * A kubeconfig for a client that authenticates with this bearer token (say, a service account's
+     * from {@code kubectl create token}), written as {@code name}.kubeconfig.
+     */
+    public Path kubeconfig(String name, String token) throws IOException {
+        return Files.writeString(dir.resolve(name + ".kubeconfig"), kubeconfigText(name, "    token: " + token + "\n"));
     }
 
     /** From the first certificate to a ready API server. */
@@ -167,14 +177,13 @@ public final class ControlPlane implements AutoCloseable {
         return logs.toString();
     }
 
-    private String kubeconfig(int port) {
+    /** A kubeconfig of one user of this API server, with these credentials (YAML lines under user:). */
+    private String kubeconfigText(String user, String credentials) {
         return "apiVersion: v1\nkind: Config\n"
-                + "clusters:\n- name: test\n  cluster:\n    server: https://127.0.0.1:" + port + "\n"
+                + "clusters:\n- name: test\n  cluster:\n    server: " + server() + "\n"
                 + "    certificate-authority: " + dir.resolve(Certificates.CA + ".crt") + "\n"
-                + "users:\n- name: admin\n  user:\n"
-                + "    client-certificate: " + dir.resolve(Certificates.ADMIN + ".crt") + "\n"
-                + "    client-key: " + dir.resolve(Certificates.ADMIN + ".key") + "\n"
-                + "contexts:\n- name: test\n  context: { cluster: test, user: admin }\n"
+                + "users:\n- name: " + user + "\n  user:\n" + credentials
+                + "contexts:\n- name: test\n  context: { cluster: test, user: " + user + " }\n"
                 + "current-context: test\n";
     }
 
