@@ -18,7 +18,6 @@ class ControlPlaneTest {
     @BeforeAll
     static void start() throws Exception {
         cluster = ControlPlane.start(dir);
-        System.out.println("control plane ready in " + cluster.startUp().toMillis() + " ms");
     }
 
     @AfterAll
