@@ -53,11 +53,13 @@ class RealApiServerWebhookIT {
     static Path dir;
     static ControlPlane cluster;
     static Process serve;
+    /** natsguard serve's port, where the registered webhook calls it. */
     static int port;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = ControlPlane.start(dir);
+        port = NatsServers.freePort();
         // everything the ca-bundle variant deploys (nothing runs the Deployment: no controllers here),
         // the webhook called at the natsguard serve started below
         succeeds(cluster.kubectl("apply", "-f", registered("ca-bundle", object -> true).toString()));
@@ -187,9 +189,6 @@ class RealApiServerWebhookIT {
         ControlPlane.Result rendered = succeeds(cluster.kubectl("kustomize", Repository.path("webhook-manifests/" + variant).toString()));
         @SuppressWarnings("unchecked")
         List<HasMetadata> objects = (List<HasMetadata>) KUBERNETES.unmarshal(new ByteArrayInputStream(rendered.stdout().getBytes(StandardCharsets.UTF_8)));
-        if (port == 0) {
-            port = NatsServers.freePort();
-        }
         String caBundle = Base64.getEncoder().encodeToString(Files.readAllBytes(TLS.resolve("tls.crt")));
         List<ValidatingWebhookConfiguration> configs = objects.stream().filter(ValidatingWebhookConfiguration.class::isInstance)
                 .map(ValidatingWebhookConfiguration.class::cast).toList();
