@@ -224,7 +224,7 @@ public final class NatsServers implements AutoCloseable {
     private static final int ABOVE_HIGHEST = 32_768;
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         java.util.Random random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 1000; attempt++) {
             int port = LOWEST + random.nextInt(ABOVE_HIGHEST - LOWEST);

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 /**
  * The real programs the tests talk to, found by release: Debian's nats-server 2.9.10 (installed by
- * {@code .ci/run}) and the pinned releases {@code .ci/peers} builds with {@code go install} into a
+ * {@code .ci/run}) and the pinned releases {@code .ci/peers} builds with Go into a
  * cache folder outside the repository ({@code $NATSGUARD_PEERS}, by default
  * {@code ~/.cache/natsguard/peers}). A missing one fails the test with the command that builds it:
  * a suite that skipped its oracle would pass without having checked anything.
@@ -23,6 +23,12 @@ public final class Peers {
     /** Every release a test can run, oldest first. */
     public static final List<String> ALL = Stream.concat(Stream.of(DEBIAN), RELEASES.stream()).toList();
     public static final String NATSCLI = "v0.5.0";
+    /**
+     * The Kubernetes release of kube-apiserver and kubectl, and the etcd release it requires: what
+     * webhook/src/test/go/controlplane/go.mod pins ({@link ControlPlane} runs them).
+     */
+    public static final String KUBERNETES = "v1.36.3";
+    public static final String ETCD = "v3.6.8";
 
     private Peers() {
     }
@@ -54,11 +60,26 @@ public final class Peers {
         return built("natscli-" + NATSCLI, "nats");
     }
 
+    /** kube-apiserver at {@link #KUBERNETES}. */
+    public static Path kubeApiserver() {
+        return built("kubernetes-" + KUBERNETES, "kube-apiserver");
+    }
+
+    /** kubectl at {@link #KUBERNETES}: the API server's own release, so that no version skew is tested by accident. */
+    public static Path kubectl() {
+        return built("kubernetes-" + KUBERNETES, "kubectl");
+    }
+
+    /** etcd at {@link #ETCD}. */
+    public static Path etcd() {
+        return built("etcd-" + ETCD, "etcd");
+    }
+
     private static Path built(String folder, String name) {
         Path binary = dir().resolve(folder).resolve(name);
         if (!Files.isExecutable(binary)) {
             throw new AssertionError(binary + " is missing: run .ci/peers at the top of the checkout"
-                    + " (it builds the pinned nats-server releases and natscli with go install; .ci/run calls it)");
+                    + " (it builds the pinned nats-server releases, natscli and the Kubernetes control plane with Go; .ci/run calls it)");
         }
         return binary;
     }

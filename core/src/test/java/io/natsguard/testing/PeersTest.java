@@ -31,11 +31,20 @@ class PeersTest {
         assertThat(version(Peers.natscli(), "--version")).isEqualTo(Peers.NATSCLI);
     }
 
-    private static String version(Path binary, String flag) throws Exception {
-        Process process = new ProcessBuilder(binary.toString(), flag).redirectErrorStream(true).start();
+    @Test
+    void theControlPlaneReportsItsReleases() throws Exception {
+        assertThat(version(Peers.kubeApiserver(), "--version")).isEqualTo("Kubernetes " + Peers.KUBERNETES);
+        assertThat(version(Peers.kubectl(), "version", "--client")).startsWith("Client Version: " + Peers.KUBERNETES + "\n");
+        assertThat(version(Peers.etcd(), "--version")).startsWith("etcd Version: " + Peers.ETCD.substring(1) + "\n");
+    }
+
+    private static String version(Path binary, String... flags) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString()));
+        command.addAll(List.of(flags));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("%s %s ended", binary, flag).isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("%s %s ended", binary, String.join(" ", flags)).isTrue();
             return said;
         } finally {
             process.destroyForcibly();

@@ -1,0 +1,289 @@
+package io.natsguard.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.natsguard.testing.ControlPlane;
+import io.natsguard.testing.NatsServers;
+import io.natsguard.testing.Repository;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * natsguard serve (the test build) registered in a real kube-apiserver from webhook-manifests/ (the
+ * ca-bundle variant, its Service replaced by a URL on 127.0.0.1), judging what the real kubectl
+ * sends, with lookups through the shipped ClusterRole (a token of the manifests' ServiceAccount).
+ * Assertions are on kubectl's own output: what a user of a cluster sees.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealApiServerWebhookIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
+    private static final Path TLS = RotatingCertificates.RESOURCES.toAbsolutePath();
+    private static final String DENIED = "admission webhook \"validate.natsguard.io\" denied the request: natsguard: ";
+
+    @TempDir
+    static Path dir;
+    static ControlPlane cluster;
+    static Process serve;
+    /** natsguard serve's port, where the registered webhook calls it. */
+    static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = ControlPlane.start(dir);
+        port = NatsServers.freePort();
+        // everything the ca-bundle variant deploys (nothing runs the Deployment: no controllers here),
+        // the webhook called at the natsguard serve started below
+        succeeds(cluster.kubectl("apply", "-f", registered("ca-bundle", object -> true).toString()));
+        String token = succeeds(cluster.kubectl("create", "token", "natsguard", "-n", "natsguard", "--duration", "1h")).stdout().strip();
+        startServe(cluster.kubeconfig("natsguard", token));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            stopServe();
+        } finally {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aBadConfigMapIsRefusedWithNatsguardsMessage() throws Exception {
+        namespace("refused");
+        Path bad = object("configmap-single-dns-route-create.json", "refused", "nats-config");
+
+        ControlPlane.Result applied = transcript("apply", "-f", bad.toString());
+
+        assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(1);
+        assertThat(applied.stdout()).isEmpty();
+        // kubectl says "Error from server:", not "Error from server (Forbidden):": the answer's status carries code 403 but no reason
+        assertThat(applied.stderr().lines()).as(applied.toString()).satisfiesExactly(
+                line -> assertThat(line).isEqualTo(notMounted("refused")),
+                line -> assertThat(line).startsWith("Error from server: error when creating \"" + bad + "\": " + DENIED
+                        + "ConfigMap refused/nats-config: [routes-single-dns-name] the only route nats://nats-headless:6222 names no single pod"));
+        assertThat(cluster.kubectl("get", "configmap", "nats-config", "-n", "refused").exitCode()).as("not created").isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void aGoodConfigMapIsCreated() throws Exception {
+        namespace("created");
+        ControlPlane.Result applied = cluster.kubectl("apply", "-f", object("configmap-good-create.json", "created", "nats-config").toString());
+
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.stdout()).isEqualTo("configmap/nats-config created\n");
+        assertThat(applied.stderr()).isEqualTo(notMounted("created") + "\n");
+    }
+
+    @Test
+    @Order(3)
+    void aWarningShowsAsKubectlsWarningLine() throws Exception {
+        namespace("warned");
+        Path unnamed = object("configmap-good-create.json", "warned", "nats-config");
+        Files.writeString(unnamed, without(Files.readString(unnamed), "\\n  name: nats"));
+
+        ControlPlane.Result applied = transcript("apply", "-f", unnamed.toString());
+
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.stdout()).isEqualTo("configmap/nats-config created\n");
+        assertThat(applied.stderr().lines()).as(applied.toString()).satisfiesExactly(
+                line -> assertThat(line).startsWith("Warning: cluster-name-missing: the cluster has no name"),
+                line -> assertThat(line).isEqualTo(notMounted("warned")));
+    }
+
+    @Test
+    @Order(4)
+    void aServerSideDryRunIsJudgedAndCreatesNothing() throws Exception {
+        namespace("dry");
+        Path bad = object("configmap-single-dns-route-create.json", "dry", "nats-config");
+        Path good = object("configmap-good-create.json", "dry", "nats-config-good");
+
+        ControlPlane.Result refused = transcript("apply", "--dry-run=server", "-f", bad.toString());
+        ControlPlane.Result allowed = transcript("apply", "--dry-run=server", "-f", good.toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stderr()).as(refused.toString()).contains(DENIED + "ConfigMap dry/nats-config: [routes-single-dns-name] ");
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.stdout()).isEqualTo("configmap/nats-config-good created (server dry run)\n");
+        assertThat(cluster.kubectl("get", "configmaps", "-n", "dry", "-l", "app.kubernetes.io/name=nats", "-o", "name").stdout())
+                .as("nothing created").isEmpty();
+    }
+
+    /** The Scale the API server sends has no routes: natsguard looks the StatefulSet and its ConfigMap up, through the ClusterRole. */
+    @Test
+    @Order(5)
+    void scalingAStatefulSetPastItsRoutesIsRefused() throws Exception {
+        namespace("scaled");
+        succeeds(cluster.kubectl("apply", "-f", object("configmap-good-create.json", "scaled", "nats-config").toString()));
+        succeeds(cluster.kubectl("apply", "-f", object("statefulset-good-configmap-mounted-create.json", "scaled", "nats").toString()));
+
+        ControlPlane.Result scaled = transcript("scale", "statefulset", "nats", "-n", "scaled", "--replicas=5");
+
+        assertThat(scaled.exitCode()).as(scaled.toString()).isEqualTo(1);
+        assertThat(scaled.stderr()).as(scaled.toString()).contains(DENIED).contains("[routes-incomplete]");
+        assertThat(cluster.kubectl("get", "statefulset", "nats", "-n", "scaled", "-o", "jsonpath={.spec.replicas}").stdout()).isEqualTo("3");
+    }
+
+    /** Without the webhook, failurePolicy: Ignore lets changes in; the strict variant refuses them where a namespace asks for it. */
+    @Test
+    @Order(6)
+    void withTheWebhookDownIgnoreLetsChangesInAndStrictRefusesThem() throws Exception {
+        stopServe();
+        namespace("unguarded");
+        ControlPlane.Result ignored = transcript("apply", "-f",
+                object("configmap-single-dns-route-create.json", "unguarded", "nats-config").toString());
+        assertThat(ignored.exitCode()).as(ignored.toString()).isZero();
+        assertThat(ignored.stdout()).isEqualTo("configmap/nats-config created\n");
+
+        succeeds(cluster.kubectl("apply", "-f", registered("strict", ValidatingWebhookConfiguration.class::isInstance).toString()));
+        namespace("enforced");
+        succeeds(cluster.kubectl("label", "namespace", "enforced", "natsguard.io/enforce=strict"));
+        ControlPlane.Result refused = transcript("apply", "-f",
+                object("configmap-good-create.json", "enforced", "nats-config").toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stderr()).as(refused.toString()).contains("Internal error occurred: failed calling webhook \"validate.natsguard.io\"")
+                .contains("connection refused");
+
+        ControlPlane.Result elsewhere = cluster.kubectl("apply", "-f",
+                object("configmap-single-dns-route-create.json", "unguarded", "nats-config-2").toString());
+        assertThat(elsewhere.exitCode()).as("a namespace that does not ask for strict: %s", elsewhere).isZero();
+    }
+
+    /**
+     * The variant as kubectl kustomize renders it, its webhook called at https://127.0.0.1:PORT/validate
+     * instead of the Service (a bare API server would send it to the Service's ClusterIP), with the
+     * test certificate (self-signed, for 127.0.0.1) as caBundle; the objects {@code which} selects,
+     * written as one List.
+     */
+    private static Path registered(String variant, Predicate<HasMetadata> which) throws Exception {
+        ControlPlane.Result rendered = succeeds(cluster.kubectl("kustomize", Repository.path("webhook-manifests/" + variant).toString()));
+        @SuppressWarnings("unchecked")
+        List<HasMetadata> objects = (List<HasMetadata>) KUBERNETES.unmarshal(new ByteArrayInputStream(rendered.stdout().getBytes(StandardCharsets.UTF_8)));
+        String caBundle = Base64.getEncoder().encodeToString(Files.readAllBytes(TLS.resolve("tls.crt")));
+        List<ValidatingWebhookConfiguration> configs = objects.stream().filter(ValidatingWebhookConfiguration.class::isInstance)
+                .map(ValidatingWebhookConfiguration.class::cast).toList();
+        assertThat(configs).hasSize(1);
+        configs.get(0).getWebhooks().forEach(webhook -> {
+            WebhookClientConfig client = webhook.getClientConfig();
+            assertThat(client.getService().getPath()).isEqualTo("/validate");
+            client.setService(null);
+            client.setUrl("https://127.0.0.1:" + port + "/validate");
+            client.setCaBundle(caBundle);
+        });
+        return Files.writeString(dir.resolve(variant + "-registered.json"), KUBERNETES.asJson(new KubernetesListBuilder().withItems(objects.stream().filter(which).toList()).build()));
+    }
+
+    private static void startServe(Path kubeconfig) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Dquarkus.http.host=127.0.0.1",
+                "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString(), "serve", "--port", String.valueOf(port),
+                "--tls-cert", TLS.resolve("tls.crt").toString(), "--tls-key", TLS.resolve("tls.key").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("serve.log").toFile());
+        builder.environment().put("KUBECONFIG", kubeconfig.toString());
+        builder.environment().put("NATSGUARD_LOOKUPS_ENABLED", "true"); // as the manifests' Deployment sets it
+        serve = builder.start();
+        HttpClient client = Https.client("tls");
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            assertThat(serve.isAlive()).as("natsguard serve exited: %s", serveLog()).isTrue();
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep polling until the deadline
+            }
+            assertThat(System.nanoTime()).as("natsguard serve not ready within a minute: %s", serveLog()).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    /** Stops natsguard serve by its PID, once. */
+    private static void stopServe() throws InterruptedException {
+        if (serve != null && serve.isAlive()) {
+            serve.destroy();
+            if (!serve.waitFor(10, TimeUnit.SECONDS)) {
+                serve.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String serveLog() throws IOException {
+        return Files.readString(dir.resolve("serve.log"));
+    }
+
+    /**
+     * The object of a review of the admission corpus, as a user's file holds it (the fields the server
+     * adds dropped), named {@code name} in {@code namespace}: written to NAME.json.
+     */
+    private static Path object(String review, String namespace, String name) throws IOException {
+        ObjectNode object = (ObjectNode) JSON.readTree(Corpus.ADMISSION.resolve(review).toFile()).path("request").path("object");
+        ObjectNode metadata = JSON.createObjectNode().put("name", name).put("namespace", namespace);
+        metadata.set("labels", object.path("metadata").path("labels"));
+        object.set("metadata", metadata);
+        object.remove("status");
+        return Files.writeString(dir.resolve(namespace + "-" + name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(object));
+    }
+
+    /** The JSON text with one escaped passage (as it stands in the JSON string) removed, which must be there. */
+    private static String without(String json, String passage) {
+        assertThat(json).contains(passage);
+        return json.replace(passage, "");
+    }
+
+    /** The warning of the lookups on a ConfigMap that no StatefulSet mounts yet, as kubectl prints it. */
+    private static String notMounted(String namespace) {
+        return "Warning: natsguard: no StatefulSet in " + namespace + " mounts ConfigMap nats-config yet: routes against replicas not checked";
+    }
+
+    private static void namespace(String name) throws Exception {
+        succeeds(cluster.kubectl("create", "namespace", name));
+    }
+
+    /** Runs kubectl and prints the command and its output as a terminal shows them (docs/webhook.md quotes such transcripts). */
+    private static ControlPlane.Result transcript(String... args) throws Exception {
+        ControlPlane.Result result = cluster.kubectl(args);
+        List<String> shown = new ArrayList<>();
+        for (String arg : args) {
+            shown.add(arg.startsWith(dir.toString()) ? Path.of(arg).getFileName().toString() : arg);
+        }
+        System.out.println("$ kubectl " + String.join(" ", shown) + "\n" + result.stdout() + result.stderr().replace(dir + "/", ""));
+        return result;
+    }
+
+    private static ControlPlane.Result succeeds(ControlPlane.Result result) {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return result;
+    }
+}
