@@ -34,6 +34,10 @@ class ParseCommandIT {
     @MethodSource("rows")
     void parseAgreesWithTheServer(Map<String, String> row) throws Exception {
         NatsguardProcess.Result result = run(row, "parse", row.get("path"));
+        if (Corpus.ACCEPTED_SINCE_V2_14_5.containsKey("nats-conf/" + row.get("path"))) {
+            assertThat(result.exitCode()).as(result.stderr()).isZero(); // no tree of v2.14.10 in the corpus
+            return;
+        }
         if ("ok".equals(row.get("parse"))) {
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             assertThat(result.stderr()).isEmpty();

@@ -24,17 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every file of the shared corpora nats-conf and nats-conf-2.11 (same layout; the second holds the
  * whole-config-in-braces blocks of nats-server 2.11+) against what the real server's parser
  * (v2.14.5, pedantic) made of it: verdict, typed tree, positions and error wording. The parser
- * follows v2.14.10; where that release changed a verdict, {@link #CHANGED_IN_V2_14_10} says so and
- * ParserDifferentialTest holds the file to v2.14.10 itself.
+ * follows v2.14.10; where that release changed a verdict, {@link Corpus#ACCEPTED_SINCE_V2_14_5} says
+ * so and ParserDifferentialTest holds the file to v2.14.10 itself.
  */
 class NatsConfCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FOLDERS = List.of("nats-conf", "nats-conf-2.11");
-    /** Files the corpus (v2.14.5) refuses and v2.14.10 accepts, with the change that did it. */
-    static final Map<String, String> CHANGED_IN_V2_14_10 = Map.of(
-            "nats-conf/edge/duration_compound_unquoted.conf",
-            "lexConvenientNumber: a digit after a size suffix makes the token a string (1m30s)");
 
     /** One corpus row and the folder it belongs to. */
     record Row(Path dir, Map<String, String> cells) {
@@ -77,7 +73,7 @@ class NatsConfCorpusTest {
     @MethodSource("rows")
     void verdictAndErrorWordingMatchTheServer(Row row) {
         String expected = row.get("parse_error");
-        if ("ok".equals(row.get("parse")) || CHANGED_IN_V2_14_10.containsKey(row.name())) {
+        if ("ok".equals(row.get("parse")) || Corpus.ACCEPTED_SINCE_V2_14_5.containsKey(row.name())) {
             assertThat(parses(row)).as("accepted by the server").isTrue();
             return;
         }
