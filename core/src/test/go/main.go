@@ -11,8 +11,9 @@
 //
 // A result line is a JSON object: {"verdict":"ok","tree":...,"pos":...}, {"verdict":"error",
 // "error":TEXT} or {"verdict":"crash","error":PANIC} (the parser panicked; the server would die).
-// "keysCollapse":true says that two keys of one map differ only in bytes that are not UTF-8, which
-// a JSON reader reads alike (U+FFFD): the tree then holds a key twice and cannot be compared as JSON.
+// Strings are written as encoding/json writes them, a byte that is not UTF-8 as U+FFFD, and keys in
+// Go's byte order: two keys that differ only in such bytes are both written, in that order, so a
+// JSON reader that keeps duplicate keys tells them apart.
 package main
 
 import (
@@ -41,11 +42,10 @@ type token interface {
 }
 
 type result struct {
-	Verdict      string          `json:"verdict"`
-	Error        string          `json:"error,omitempty"`
-	Tree         json.RawMessage `json:"tree,omitempty"`
-	Pos          json.RawMessage `json:"pos,omitempty"`
-	KeysCollapse bool            `json:"keysCollapse,omitempty"`
+	Verdict string          `json:"verdict"`
+	Error   string          `json:"error,omitempty"`
+	Tree    json.RawMessage `json:"tree,omitempty"`
+	Pos     json.RawMessage `json:"pos,omitempty"`
 }
 
 func main() {
@@ -139,35 +139,7 @@ func run(path string, parse func() (map[string]any, error)) (r result) {
 	if err != nil {
 		return result{Verdict: "error", Error: err.Error()}
 	}
-	return result{Verdict: "ok", Tree: json.RawMessage(treeJSON(m)), Pos: json.RawMessage(posJSON(m, path)),
-		KeysCollapse: keysCollapse(m)}
-}
-
-// keysCollapse tells whether two keys of a map anywhere in the tree read alike from JSON.
-func keysCollapse(v any) bool {
-	if t, ok := v.(token); ok {
-		v = t.Value()
-	}
-	switch x := v.(type) {
-	case map[string]any:
-		read := map[string]bool{}
-		for k, e := range x {
-			// What a JSON reader gets: each byte that is not UTF-8 becomes U+FFFD (ranging over
-			// a string yields utf8.RuneError for each), like a U+FFFD written in the config.
-			text := string([]rune(k))
-			if read[text] || keysCollapse(e) {
-				return true
-			}
-			read[text] = true
-		}
-	case []any:
-		for _, e := range x {
-			if keysCollapse(e) {
-				return true
-			}
-		}
-	}
-	return false
+	return result{Verdict: "ok", Tree: json.RawMessage(treeJSON(m)), Pos: json.RawMessage(posJSON(m, path))}
 }
 
 // treeJSON: maps as objects with sorted keys, integers without '.', floats always with '.' or an

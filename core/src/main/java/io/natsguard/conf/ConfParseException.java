@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import io.natsguard.base.ByteEscapes;
 import io.natsguard.base.Position;
 import io.natsguard.base.Visible;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ConfParseException extends Exception {
 
     private ConfParseException(String message, Position position, List<Position> includedFrom, boolean limitExceeded,
             IncludeReader.Unavailable unavailable) {
-        super(message, null, false, false);
+        super(ByteEscapes.shown(message), null, false, false);
         this.position = position;
         this.includedFrom = includedFrom;
         this.limitExceeded = limitExceeded;

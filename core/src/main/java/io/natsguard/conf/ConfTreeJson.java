@@ -7,10 +7,10 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.natsguard.base.ByteEscapes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +70,7 @@ public final class ConfTreeJson {
             case MAP -> {
                 json.writeStartObject();
                 for (Map.Entry<String, ConfValue> e : sorted(v.asMap())) {
-                    json.writeFieldName(e.getKey());
+                    json.writeFieldName(ByteEscapes.shown(e.getKey()));
                     writePlain(e.getValue(), json);
                 }
                 json.writeEndObject();
@@ -93,7 +93,7 @@ public final class ConfTreeJson {
         writeNullableInt(json, "line", root ? ConfValue.UNKNOWN : v.serverLine());
         writeNullableInt(json, "col", root ? ConfValue.UNKNOWN : v.serverColumn());
         if (v.source() != null && !v.source().name().equals(topFile)) {
-            json.writeStringField("file", v.source().name());
+            json.writeStringField("file", ByteEscapes.shown(v.source().name()));
         }
         if (v.usedVariable()) {
             json.writeBooleanField("usedVariable", true);
@@ -103,7 +103,7 @@ public final class ConfTreeJson {
             case MAP -> {
                 json.writeStartObject();
                 for (Map.Entry<String, ConfValue> e : sorted(v.asMap())) {
-                    json.writeFieldName(e.getKey());
+                    json.writeFieldName(ByteEscapes.shown(e.getKey()));
                     writePositioned(e.getValue(), topFile, false, json);
                 }
                 json.writeEndObject();
@@ -130,7 +130,7 @@ public final class ConfTreeJson {
 
     private static void writeScalar(ConfValue v, JsonGenerator json) throws IOException {
         switch (v.type()) {
-            case STRING -> json.writeString((String) v.value());
+            case STRING -> json.writeString(ByteEscapes.shown((String) v.value()));
             case INT -> json.writeNumber((Long) v.value());
             case FLOAT -> json.writeNumber(goFloat((Double) v.value()));
             case BOOL -> json.writeBoolean((Boolean) v.value());
@@ -143,15 +143,11 @@ public final class ConfTreeJson {
         }
     }
 
-    /** Map entries in byte order of their UTF-8 keys (code point order), as Go sorts them. */
+    /** Map entries in byte order of their keys, as Go sorts them. */
     private static List<Map.Entry<String, ConfValue>> sorted(Map<String, ConfValue> map) {
         List<Map.Entry<String, ConfValue>> entries = new ArrayList<>(map.entrySet());
-        entries.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
+        entries.sort((a, b) -> ByteEscapes.compare(a.getKey(), b.getKey()));
         return entries;
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     /** A float as the corpus writes it: Go's encoding/json text, with ".0" when it would read as an integer. */

@@ -150,6 +150,15 @@ public final class ConfValue {
         return source == null || offset == UNKNOWN ? "" : source.tokenAt(offset);
     }
 
+    /** True when the value is a string written between quotes ('…' or "…"): its offset is right after the quote. */
+    public boolean writtenQuoted() {
+        if (type != Type.STRING || source == null || offset == UNKNOWN || offset == 0) {
+            return false;
+        }
+        byte before = source.bytes()[offset - 1];
+        return before == '"' || before == '\'';
+    }
+
     /** True when a later {@code $reference} used this value. */
     public boolean usedVariable() {
         return usedVariable;

@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import io.natsguard.base.ByteEscapes;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -60,7 +61,8 @@ public final class GoJson {
      * later), {@code \\u00XX} for other control characters and for U+2028/U+2029; the HTML characters
      * {@code < > &} stay raw, as the chart's {@code toPrettyRawJson} turns them back.
      */
-    public static String string(String s) {
+    public static String string(String text) {
+        String s = ByteEscapes.shown(text);
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

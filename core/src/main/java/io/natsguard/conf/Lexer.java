@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import io.natsguard.base.ByteEscapes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.ArrayList;
  * does, quirks included (see docs/nats-conf-format.md in the shared docs).
  *
  * <p>It works on UTF-8 bytes, as Go does: positions are byte offsets, an invalid byte decodes to
- * U+FFFD with width 1, and the rune 0 doubles as end of input. A state that would only return itself
+ * U+FFFD with width 1 (in the token values it is kept as its {@link ByteEscapes escape}, as Go's
+ * strings keep the byte), and the rune 0 doubles as end of input. A state that would only return itself
  * loops in place instead; that is the same machine, with fewer calls.
  */
 final class Lexer {
@@ -168,7 +170,7 @@ final class Lexer {
         return decoded >>> 24;
     }
 
-    /** Bytes as a Java string the way Go's encoding/json reads them: one U+FFFD per invalid byte. */
+    /** Bytes as a Java string that keeps them all, as Go's string does: each invalid byte as its {@link ByteEscapes escape}. */
     static String goString(byte[] bytes, int from, int to) {
         int at = from;
         while (at < to && bytes[at] >= 0) {
@@ -182,8 +184,11 @@ final class Lexer {
         StringBuilder text = new StringBuilder(to - from).append(ascii);
         while (at < to) {
             int decoded = decodeRune(bytes, at, to);
-            text.appendCodePoint(runeOf(decoded));
-            at += widthOf(decoded);
+            int rune = runeOf(decoded);
+            int width = widthOf(decoded);
+            boolean invalid = rune == RUNE_ERROR && width == 1; // a real U+FFFD has 3 bytes
+            text.appendCodePoint(invalid ? ByteEscapes.of(bytes[at]) : rune);
+            at += width;
         }
         return text.toString();
     }

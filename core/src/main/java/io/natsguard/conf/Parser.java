@@ -1,5 +1,6 @@
 package io.natsguard.conf;
 
+import io.natsguard.base.ByteEscapes;
 import io.natsguard.base.Position;
 import io.natsguard.limit.Cancellation;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +147,7 @@ final class Parser {
 
     private void processInteger(Item item) throws ConfParseException {
         String text = item.value();
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = ByteEscapes.bytes(text);
         // parse.go counts the leading digits in runes, then cuts the string there in bytes.
         int digits = 0;
         for (int i = 0; i < text.length(); ) {
@@ -158,9 +159,9 @@ final class Parser {
             i += Character.charCount(r);
         }
         int cut = Math.min(digits, bytes.length);
-        String number = new String(bytes, 0, cut, StandardCharsets.UTF_8);
+        String number = Lexer.goString(bytes, 0, cut);
         long n = parseGoInt(number, item);
-        String suffix = new String(bytes, cut, bytes.length - cut, StandardCharsets.UTF_8)
+        String suffix = Lexer.goString(bytes, cut, bytes.length)
                 .strip().toLowerCase(Locale.ROOT);
         Long scaled = switch (suffix) {
             case "" -> n;
@@ -283,7 +284,8 @@ final class Parser {
     // ---- include ----
 
     private void include(Item directive) throws ConfParseException {
-        String path = GoPaths.join(GoPaths.dir(source.name()), directive.value());
+        // A path is opened as text: a byte that is not UTF-8 reads as U+FFFD there (no such file, as for the server).
+        String path = GoPaths.join(GoPaths.dir(source.name()), ByteEscapes.shown(directive.value()));
         Position at = source.positionOf(directive.offset());
         Map<String, ConfValue> included;
         try {

@@ -1,5 +1,6 @@
 package io.natsguard.report;
 
+import io.natsguard.base.ByteEscapes;
 import io.natsguard.base.Position;
 import io.natsguard.base.Redactor;
 import io.natsguard.base.Related;
@@ -21,8 +22,8 @@ public record Finding(String ruleId, Severity severity, Position position, Strin
         Suppression suppression) {
 
     public Finding {
-        message = Redactor.redact(message);
-        related = related.stream().map(r -> new Related(r.position(), Redactor.redact(r.note()))).toList();
+        message = ByteEscapes.shown(Redactor.redact(message));
+        related = related.stream().map(r -> new Related(r.position(), ByteEscapes.shown(Redactor.redact(r.note())))).toList();
     }
 
     public Finding(String ruleId, Severity severity, Position position, String message) {

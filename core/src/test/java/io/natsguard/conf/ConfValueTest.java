@@ -26,6 +26,17 @@ class ConfValueTest {
     }
 
     @Test
+    void aStringKnowsWhetherItWasWrittenInQuotes() {
+        Map<String, ConfValue> map = parse("a = 1m30s\nb = \"1m30s\"\nc = '1m30s'\nd = \"x\\ty\"\ne: 30\nf = [\"s\", s]\n").asMap();
+        assertThat(map.get("a").writtenQuoted()).isFalse();
+        assertThat(map.get("b").writtenQuoted()).isTrue();
+        assertThat(map.get("c").writtenQuoted()).isTrue();
+        assertThat(map.get("d").writtenQuoted()).isTrue();
+        assertThat(map.get("e").writtenQuoted()).isFalse();
+        assertThat(map.get("f").asList()).extracting(ConfValue::writtenQuoted).containsExactly(true, false);
+    }
+
+    @Test
     void theWrittenTokenEndsAtASeparatorOrTheEndOfInput() {
         SourceFile source = new SourceFile("t.conf", "ab;c\td\re,f]g}h#i j\nk".getBytes(StandardCharsets.UTF_8));
         assertThat(source.tokenAt(0)).isEqualTo("ab");

@@ -134,17 +134,22 @@ class LexerTest {
         assertThat(Lexer.runeOf(Lexer.decodeRune(bytes, 1, 3))).isEqualTo('é');
         assertThat(Lexer.runeOf(Lexer.decodeRune(bytes, 1, 2))).isEqualTo(0xFFFD);
         assertThat(Lexer.goString(bytes, 0, 4)).isEqualTo("AéB");
-        assertThat(Lexer.goString(bytes, 1, 2)).isEqualTo("\uFFFD");
+        assertThat(Lexer.goString(bytes, 1, 2)).isEqualTo("\uDCC3");
         assertThat(Lexer.goString(bytes, 2, 2)).isEmpty();
     }
 
-    /** Every invalid byte is one U+FFFD, as Go's encoding/json writes the string; Java would merge "e2 82" into one. */
+    /**
+     * Every invalid byte is kept, as its own escape (U+DC00 + the byte), as Go's string keeps it; Java
+     * would merge "e2 82" into one U+FFFD. A real U+FFFD stays one.
+     */
     @org.junit.jupiter.api.Test
-    void stringValuesHaveOneReplacementPerInvalidByte() {
+    void stringValuesKeepEveryInvalidByte() {
         assertThat(items(AgainstTheServerTest.bytes("a = x\\xe2\\x82y\\xf0\\x9f\\x98")))
-                .isEqualTo("KEY(a)1:0@0 STRING(x\uFFFD\uFFFDy\uFFFD\uFFFD\uFFFD)1:4@4 EOF()1:11@11");
+                .isEqualTo("KEY(a)1:0@0 STRING(x\uDCE2\uDC82y\uDCF0\uDC9F\uDC98)1:4@4 EOF()1:11@11");
         assertThat(items(AgainstTheServerTest.bytes("a = \"\\xe2\\x82\\\\t\\xc3\\xa9\"")))
-                .isEqualTo("KEY(a)1:0@0 STRING(\uFFFD\uFFFD\té)1:6@5 EOF()1:12@12");
+                .isEqualTo("KEY(a)1:0@0 STRING(\uDCE2\uDC82\té)1:6@5 EOF()1:12@12");
+        assertThat(items(AgainstTheServerTest.bytes("\\xef\\xbf\\xbd\\xff = 1")))
+                .isEqualTo("KEY(\uFFFD\uDCFF)1:0@0 INTEGER(1)1:7@7 EOF()1:8@8");
     }
 
     @ParameterizedTest(name = "U+{0}")

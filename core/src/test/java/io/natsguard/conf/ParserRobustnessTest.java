@@ -148,8 +148,28 @@ class ParserRobustnessTest {
     void invalidUtf8ParsesAsTheServerReadsIt() throws Exception {
         byte[] text = {'a', ' ', '=', ' ', (byte) 0xFF, (byte) 0xFE, 'x', '\n', 'b', '=', '"', (byte) 0xC3, '"', '\n'};
         ConfValue root = parser.parse("bad-utf8.conf", text);
-        assertThat((String) root.asMap().get("a").value()).isEqualTo("\uFFFD\uFFFDx");
-        assertThat((String) root.asMap().get("b").value()).isEqualTo("\uFFFD");
+        assertThat((String) root.asMap().get("a").value()).isEqualTo("\uDCFF\uDCFEx");
+        assertThat((String) root.asMap().get("b").value()).isEqualTo("\uDCC3");
+        assertThat(ConfTreeJson.treeToString(root)).contains("\"a\": \"\uFFFD\uFFFDx\"", "\"b\": \"\uFFFD\"");
+    }
+
+    /** Names compare as the server's byte strings: bytes that are not UTF-8 tell keys apart, from each other and from U+FFFD. */
+    @Test
+    void keysThatDifferOnlyInInvalidUtf8AreTwoKeys() throws Exception {
+        byte[] text = AgainstTheServerTest.bytes("\\x98 = 1\n\\xf6 = 2\n\\xef\\xbf\\xbd = 3\n");
+        ConfValue root = parser.parse("keys.conf", text);
+        assertThat(root.asMap()).containsOnlyKeys("\uDC98", "\uDCF6", "\uFFFD");
+        // In Go's order, by bytes: 98 < ef bf bd < f6.
+        assertThat(ConfTreeJson.treeToString(root)).isEqualTo("{\n  \"\uFFFD\": 1,\n  \"\uFFFD\": 3,\n  \"\uFFFD\": 2\n}");
+    }
+
+    @Test
+    void aVariableWrittenWithAnInvalidByteFindsOnlyThatByte() throws Exception {
+        byte[] text = AgainstTheServerTest.bytes("\\xef\\xbf\\xbd = 1\nx = $\\xff\n");
+        assertThatThrownBy(() -> parser.parse("var.conf", text))
+                .hasMessage("variable reference for '\uFFFD' on line 2 can not be found");
+        assertThat(parser.parse("var.conf", AgainstTheServerTest.bytes("\\xff = 1\nx = $\\xff\n")).asMap().get("x").value())
+                .isEqualTo(1L);
     }
 
     @Test

@@ -56,7 +56,7 @@ class SarifFormatTest {
         JsonNode run = sarif.get("runs").get(0);
         assertThat(run.at("/tool/driver/rules")).hasSize(22);
         assertThat(run.at("/tool/driver/rules/0/help/text").asText()).isNotBlank();
-        assertThat(run.get("results")).hasSize(151);
+        assertThat(run.get("results")).hasSize(153);
         for (JsonNode result : run.get("results")) {
             JsonNode region = result.at("/locations/0/physicalLocation/region");
             assertThat(region.get("startLine").asInt()).isPositive();

@@ -38,11 +38,10 @@ public final class GoConfOracle implements AutoCloseable {
     private static Path binary;
 
     /**
-     * What the real parser made of one input: verdict "ok", "error" or "crash" (a Go panic);
-     * keysCollapse: two keys of one map differ only in bytes that are not UTF-8, which JSON (and
-     * natsguard's text keys) cannot tell apart, so the tree cannot be compared.
+     * What the real parser made of one input: verdict "ok", "error" or "crash" (a Go panic); the
+     * tree and positions keep duplicate keys ({@link JsonAssert#readKeepingDuplicateKeys}).
      */
-    public record Answer(String verdict, String error, JsonNode tree, JsonNode positions, boolean keysCollapse) {
+    public record Answer(String verdict, String error, JsonNode tree, JsonNode positions) {
         public boolean accepted() {
             return verdict.equals("ok");
         }
@@ -140,9 +139,9 @@ public final class GoConfOracle implements AutoCloseable {
                     throw new AssertionError("the Go parser ended after " + i + " of " + count + " answers: "
                             + stderrOf(process));
                 }
-                JsonNode answer = JSON.readTree(line);
+                JsonNode answer = JsonAssert.readKeepingDuplicateKeys(line);
                 answers.add(new Answer(answer.get("verdict").asText(), answer.path("error").asText(""),
-                        answer.get("tree"), answer.get("pos"), answer.path("keysCollapse").asBoolean()));
+                        answer.get("tree"), answer.get("pos")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,14 +2,58 @@ package io.natsguard.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.TreeSet;
 
 /** JSON value equality that keeps integers and floats apart (1 is not 1.0), as the corpus requires. */
 public final class JsonAssert {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private JsonAssert() {
+    }
+
+    /**
+     * JSON text as a tree that keeps every key: the second and later occurrences of a key in one
+     * object are named "KEY (duplicate N)". Go writes two keys that differ only in bytes that are not
+     * UTF-8 both as the same text (U+FFFD), in byte order; so does natsguard, and read so they compare.
+     */
+    public static JsonNode readKeepingDuplicateKeys(String text) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            parser.nextToken();
+            return read(parser);
+        }
+    }
+
+    private static JsonNode read(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.START_OBJECT) {
+            ObjectNode object = JSON.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                String unique = key;
+                for (int n = 2; object.has(unique); n++) {
+                    unique = key + " (duplicate " + n + ")";
+                }
+                parser.nextToken();
+                object.set(unique, read(parser));
+            }
+            return object;
+        }
+        if (parser.currentToken() == JsonToken.START_ARRAY) {
+            ArrayNode array = JSON.createArrayNode();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(read(parser));
+            }
+            return array;
+        }
+        return JSON.readTree(parser);
     }
 
     public static void assertSameValue(JsonNode expected, JsonNode actual) {
