@@ -154,9 +154,35 @@ class RealApiServerWebhookIT {
         assertThat(cluster.kubectl("get", "statefulset", "nats", "-n", "scaled", "-o", "jsonpath={.spec.replicas}").stdout()).isEqualTo("3");
     }
 
-    /** Without the webhook, failurePolicy: Ignore lets changes in; the strict variant refuses them where a namespace asks for it. */
+    /**
+     * The manifests' matchConditions: the API server does not call natsguard for what cannot hold NATS
+     * configuration (counted by natsguard_review_seconds_count, every review natsguard answered), and
+     * calls it for a NATS ConfigMap, a StatefulSet running nats-server, and a scale.
+     */
     @Test
     @Order(6)
+    void onlyWhatCanHoldNatsConfigurationIsSent() throws Exception {
+        namespace("narrowed");
+        long before = reviews();
+        succeeds(cluster.kubectl("create", "configmap", "colors", "-n", "narrowed", "--from-literal=color=blue", "--from-literal=size=large"));
+        succeeds(cluster.kubectl("create", "configmap", "empty", "-n", "narrowed"));
+        succeeds(cluster.kubectl("create", "secret", "tls", "web-tls", "-n", "narrowed",
+                "--cert", TLS.resolve("tls.crt").toString(), "--key", TLS.resolve("tls.key").toString()));
+        succeeds(cluster.kubectl("create", "deployment", "web", "-n", "narrowed", "--image=nginx:1.27"));
+        succeeds(cluster.kubectl("apply", "-f", nginxStatefulSet("narrowed").toString()));
+
+        succeeds(cluster.kubectl("apply", "-f", object("configmap-good-create.json", "narrowed", "nats-config").toString()));
+        assertThat(reviewsReaching(before + 1)).as("only the NATS ConfigMap reached natsguard").isEqualTo(before + 1);
+        succeeds(cluster.kubectl("apply", "-f", object("statefulset-good-configmap-mounted-create.json", "narrowed", "nats").toString()));
+        assertThat(reviewsReaching(before + 2)).as("the StatefulSet running nats-server reached natsguard").isEqualTo(before + 2);
+        ControlPlane.Result scaled = transcript("scale", "statefulset", "nats", "-n", "narrowed", "--replicas=1");
+        assertThat(scaled.stderr()).as("judged: routes name pods past the one replica").contains(DENIED).contains("[routes-incomplete]");
+        assertThat(reviewsReaching(before + 3)).as("the scale reached natsguard").isEqualTo(before + 3);
+    }
+
+    /** Without the webhook, failurePolicy: Ignore lets changes in; the strict variant refuses them where a namespace asks for it. */
+    @Test
+    @Order(7)
     void withTheWebhookDownIgnoreLetsChangesInAndStrictRefusesThem() throws Exception {
         stopServe();
         namespace("unguarded");
@@ -173,6 +199,10 @@ class RealApiServerWebhookIT {
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.stderr()).as(refused.toString()).contains("Internal error occurred: failed calling webhook \"validate.natsguard.io\"")
                 .contains("connection refused");
+        // what the matchConditions do not send is let in even there: they never fail, whatever the object's shape
+        succeeds(cluster.kubectl("create", "configmap", "empty", "-n", "enforced"));
+        succeeds(cluster.kubectl("create", "configmap", "colors", "-n", "enforced", "--from-literal=color=blue"));
+        succeeds(cluster.kubectl("apply", "-f", nginxStatefulSet("enforced").toString()));
 
         ControlPlane.Result elsewhere = cluster.kubectl("apply", "-f",
                 object("configmap-single-dns-route-create.json", "unguarded", "nats-config-2").toString());
@@ -265,6 +295,42 @@ class RealApiServerWebhookIT {
     /** The warning of the lookups on a ConfigMap that no StatefulSet mounts yet, as kubectl prints it. */
     private static String notMounted(String namespace) {
         return "Warning: natsguard: no StatefulSet in " + namespace + " mounts ConfigMap nats-config yet: routes against replicas not checked";
+    }
+
+    /** How many reviews natsguard has answered, once it has answered at least {@code least} (or after 10 s). */
+    private static long reviewsReaching(long least) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long reviews = reviews();
+        while (reviews < least && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the count is recorded as the answer goes out, a moment after kubectl may return
+            reviews = reviews();
+        }
+        return reviews;
+    }
+
+    /** natsguard_review_seconds_count summed over its kinds, operations and verdicts. */
+    private static long reviews() throws Exception {
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/q/metrics")).timeout(Duration.ofSeconds(5)).build();
+        String body = succeedsWith200(Https.client("tls").send(metrics, HttpResponse.BodyHandlers.ofString()));
+        return body.lines().filter(line -> line.startsWith("natsguard_review_seconds_count{"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static String succeedsWith200(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** A StatefulSet that runs nginx, nothing of NATS: written to NAMESPACE-web.json. */
+    private static Path nginxStatefulSet(String namespace) throws IOException {
+        String labels = "{\"app\": \"web\"}";
+        String statefulSet = """
+                {"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "web", "namespace": "%s"},
+                 "spec": {"replicas": 2, "serviceName": "web", "selector": {"matchLabels": %s},
+                  "template": {"metadata": {"labels": %s},
+                   "spec": {"containers": [{"name": "web", "image": "nginx:1.27", "args": ["nginx", "-g", "daemon off;"]}]}}}}
+                """.formatted(namespace, labels, labels);
+        return Files.writeString(dir.resolve(namespace + "-web.json"), statefulSet);
     }
 
     private static void namespace(String name) throws Exception {

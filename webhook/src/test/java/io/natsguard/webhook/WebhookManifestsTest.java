@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchCondition;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.natsguard.model.ServerOptions;
 import io.natsguard.testing.Repository;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +55,12 @@ class WebhookManifestsTest {
         assertThat(webhook.getRules().stream().flatMap(r -> r.getResources().stream()).collect(Collectors.toSet()))
                 .isEqualTo(KINDS);
         assertThat(webhook.getClientConfig().getService().getPath()).isEqualTo("/validate");
+        assertThat(webhook.getMatchConditions()).extracting(MatchCondition::getName).containsExactly(
+                "configmap-may-hold-nats-config", "secret-may-hold-nats-config", "workload-may-run-nats-server");
+        assertThat(optionWords(webhook.getMatchConditions().get(0).getExpression()))
+                .as("the option words a ConfigMap is sent for: every top-level option natsguard knows, and routes and include")
+                .isEqualTo(Stream.concat(ServerOptions.TOP_LEVEL.keySet().stream(), Stream.of("routes", "include"))
+                        .collect(Collectors.toSet()));
         if (variant.equals("ca-bundle")) {
             assertThat(webhook.getClientConfig().getCaBundle()).isNotBlank();
         } else {
@@ -109,6 +120,13 @@ class WebhookManifestsTest {
         assertThat(role.getRules()).allSatisfy(rule -> assertThat(rule.getVerbs()).isSubsetOf("get", "list"));
         assertThat(role.getRules()).flatExtracting(rule -> rule.getResources()).containsExactlyInAnyOrder("statefulsets", "pods");
         assertThat(objects).allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("nats"));
+    }
+
+    /** The words of the ConfigMap condition's option pattern, {@code r'(?i)\b(word|word|...)\b'}. */
+    private static Set<String> optionWords(String expression) {
+        Matcher pattern = Pattern.compile("r'\\(\\?i\\)\\\\b\\(([a-z_|]+)\\)\\\\b'").matcher(expression);
+        assertThat(pattern.find()).as(expression).isTrue();
+        return Set.of(pattern.group(1).split("\\|"));
     }
 
     private static List<HasMetadata> render(String variant) throws Exception {
