@@ -180,9 +180,53 @@ class RealApiServerWebhookIT {
         assertThat(reviewsReaching(before + 3)).as("the scale reached natsguard").isEqualTo(before + 3);
     }
 
-    /** Without the webhook, failurePolicy: Ignore lets changes in; the strict variant refuses them where a namespace asks for it. */
+    /** A Flux HelmRelease of the NATS chart (CRD of the tests' own) is judged by the values it gives the chart. */
     @Test
     @Order(7)
+    void aBadHelmReleaseIsRefusedAndAGoodOneCreated() throws Exception {
+        gitOps("flux");
+        Path bad = object("helmrelease-merge-single-route-create.json", "flux", "nats");
+        Path good = object("helmrelease-good-create.json", "flux", "nats-good");
+
+        ControlPlane.Result refused = transcript("apply", "-f", bad.toString());
+        ControlPlane.Result created = cluster.kubectl("apply", "-f", good.toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stderr().lines()).as(refused.toString()).singleElement().asString()
+                .startsWith("Error from server: error when creating \"" + bad + "\": " + DENIED
+                        + "HelmRelease flux/nats: [routes-single-dns-name] route nats://nats-headless:6222 names Service flux/nats-headless")
+                .contains("With the NATS chart: remove config.cluster.merge.routes");
+        assertThat(cluster.kubectl("get", "helmrelease", "nats", "-n", "flux").exitCode()).as("not created").isEqualTo(1);
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.stdout()).isEqualTo("helmrelease.helm.toolkit.fluxcd.io/nats-good created\n");
+        assertThat(created.stderr()).isEmpty();
+    }
+
+    /** An Argo CD Application of the NATS chart, its values a YAML string or an object. */
+    @Test
+    @Order(8)
+    void aBadApplicationIsRefusedAndAGoodOneCreated() throws Exception {
+        gitOps("argo");
+        Path bad = object("application-values-string-tls-missing-create.json", "argo", "nats");
+        Path good = object("application-valuesobject-good-create.json", "argo", "nats-good");
+
+        ControlPlane.Result refused = transcript("apply", "-f", bad.toString());
+        ControlPlane.Result created = cluster.kubectl("apply", "-f", good.toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stderr().lines()).as(refused.toString()).singleElement().asString()
+                .startsWith("Error from server: error when creating \"" + bad + "\": " + DENIED
+                        + "Application argo/nats: [cluster-tls-missing] routes between servers run without TLS")
+                .contains("set config.cluster.tls.enabled: true");
+        assertThat(cluster.kubectl("get", "application", "nats", "-n", "argo").exitCode()).as("not created").isEqualTo(1);
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.stdout()).isEqualTo("application.argoproj.io/nats-good created\n");
+        assertThat(created.stderr()).isEmpty();
+    }
+
+    /** Without the webhook, failurePolicy: Ignore lets changes in; the strict variant refuses them where a namespace asks for it. */
+    @Test
+    @Order(9)
     void withTheWebhookDownIgnoreLetsChangesInAndStrictRefusesThem() throws Exception {
         stopServe();
         namespace("unguarded");
@@ -210,12 +254,70 @@ class RealApiServerWebhookIT {
     }
 
     /**
+     * A webhook that accepts the connection and never answers: the API server gives up after the
+     * configuration's timeoutSeconds, then lets the change in (Ignore) or refuses it (Fail). natsguard
+     * serve is down by now, and its own registration lets everything in here.
+     */
+    @Test
+    @Order(10)
+    void anUnansweredCallEndsAfterTimeoutSeconds() throws Exception {
+        namespace("stalled");
+        try (StallingServer stalling = new StallingServer(TLS)) {
+            succeeds(cluster.kubectl("apply", "-f", stalledAt(stalling.port(), "Ignore").toString()));
+            long start = System.nanoTime();
+            ControlPlane.Result ignored = transcript("apply", "-f", object("configmap-good-create.json", "stalled", "nats-config").toString());
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("(kubectl returned after " + waited.toMillis() + " ms)");
+            assertThat(ignored.exitCode()).as(ignored.toString()).isZero();
+            assertThat(ignored.stdout()).isEqualTo("configmap/nats-config created\n");
+            // at least the 2 s the API server waited; far less than kubectl's own 30 s: the API server gave up
+            assertThat(waited).as(ignored.toString()).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(20));
+
+            succeeds(cluster.kubectl("apply", "-f", stalledAt(stalling.port(), "Fail").toString()));
+            Path fails = object("configmap-good-create.json", "stalled", "nats-config-2");
+            ControlPlane.Result refused = transcript("apply", "-f", fails.toString());
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.stderr()).as(refused.toString()).isEqualTo("Error from server (InternalError): error when creating \"" + fails
+                    + "\": Internal error occurred: failed calling webhook \"validate.natsguard.io\": failed to call webhook: Post \"https://127.0.0.1:"
+                    + stalling.port() + "/validate?timeout=2s\": context deadline exceeded\n");
+        }
+    }
+
+    /**
+     * The ca-bundle variant's configuration named natsguard-stalled, its webhook called at the port
+     * of a server that never answers, with timeoutSeconds: 2 and this failurePolicy.
+     */
+    private static Path stalledAt(int stallingPort, String failurePolicy) throws Exception {
+        ValidatingWebhookConfiguration config = (ValidatingWebhookConfiguration) rendered("ca-bundle", stallingPort).stream()
+                .filter(ValidatingWebhookConfiguration.class::isInstance).findFirst().orElseThrow();
+        config.getMetadata().setName("natsguard-stalled");
+        config.getWebhooks().forEach(webhook -> {
+            webhook.setTimeoutSeconds(2);
+            webhook.setFailurePolicy(failurePolicy);
+        });
+        return Files.writeString(dir.resolve("stalled-" + failurePolicy + ".json"), KUBERNETES.asJson(config));
+    }
+
+    /** A namespace, and the HelmRelease and Application CRDs of the tests' own (kubectl apply: whichever test comes first installs them). */
+    private static void gitOps(String namespace) throws Exception {
+        namespace(namespace);
+        succeeds(cluster.kubectl("apply", "-f", Path.of("src/test/resources/kubernetes/gitops-crds.yaml").toAbsolutePath().toString()));
+        succeeds(cluster.kubectl("wait", "--for", "condition=Established", "--timeout", "30s",
+                "crd/helmreleases.helm.toolkit.fluxcd.io", "crd/applications.argoproj.io"));
+    }
+
+    /** The objects of the variant, called at natsguard serve ({@link #rendered}), that {@code which} selects, written as one List. */
+    private static Path registered(String variant, Predicate<HasMetadata> which) throws Exception {
+        List<HasMetadata> objects = rendered(variant, port);
+        return Files.writeString(dir.resolve(variant + "-registered.json"), KUBERNETES.asJson(new KubernetesListBuilder().withItems(objects.stream().filter(which).toList()).build()));
+    }
+
+    /**
      * The variant as kubectl kustomize renders it, its webhook called at https://127.0.0.1:PORT/validate
      * instead of the Service (a bare API server would send it to the Service's ClusterIP), with the
-     * test certificate (self-signed, for 127.0.0.1) as caBundle; the objects {@code which} selects,
-     * written as one List.
+     * test certificate (self-signed, for 127.0.0.1) as caBundle.
      */
-    private static Path registered(String variant, Predicate<HasMetadata> which) throws Exception {
+    private static List<HasMetadata> rendered(String variant, int webhookPort) throws Exception {
         ControlPlane.Result rendered = succeeds(cluster.kubectl("kustomize", Repository.path("webhook-manifests/" + variant).toString()));
         @SuppressWarnings("unchecked")
         List<HasMetadata> objects = (List<HasMetadata>) KUBERNETES.unmarshal(new ByteArrayInputStream(rendered.stdout().getBytes(StandardCharsets.UTF_8)));
@@ -227,10 +329,10 @@ class RealApiServerWebhookIT {
             WebhookClientConfig client = webhook.getClientConfig();
             assertThat(client.getService().getPath()).isEqualTo("/validate");
             client.setService(null);
-            client.setUrl("https://127.0.0.1:" + port + "/validate");
+            client.setUrl("https://127.0.0.1:" + webhookPort + "/validate");
             client.setCaBundle(caBundle);
         });
-        return Files.writeString(dir.resolve(variant + "-registered.json"), KUBERNETES.asJson(new KubernetesListBuilder().withItems(objects.stream().filter(which).toList()).build()));
+        return objects;
     }
 
     private static void startServe(Path kubeconfig) throws Exception {
@@ -280,7 +382,9 @@ class RealApiServerWebhookIT {
     private static Path object(String review, String namespace, String name) throws IOException {
         ObjectNode object = (ObjectNode) JSON.readTree(Corpus.ADMISSION.resolve(review).toFile()).path("request").path("object");
         ObjectNode metadata = JSON.createObjectNode().put("name", name).put("namespace", namespace);
-        metadata.set("labels", object.path("metadata").path("labels"));
+        if (object.path("metadata").has("labels")) {
+            metadata.set("labels", object.path("metadata").path("labels"));
+        }
         object.set("metadata", metadata);
         object.remove("status");
         return Files.writeString(dir.resolve(namespace + "-" + name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(object));
