@@ -155,12 +155,74 @@ class RealApiServerWebhookIT {
     }
 
     /**
+     * A StatefulSet is judged with the ConfigMap it mounts, found by a lookup: the ConfigMap names
+     * three pods, so five replicas are refused and three created.
+     */
+    @Test
+    @Order(6)
+    void aStatefulSetIsJudgedWithTheConfigMapItMounts() throws Exception {
+        namespace("paired");
+        ControlPlane.Result configMap = cluster.kubectl("apply", "-f", object("configmap-good-create.json", "paired", "nats-config").toString());
+        assertThat(configMap.stdout()).as(configMap.toString()).isEqualTo("configmap/nats-config created\n");
+        assertThat(configMap.stderr()).isEqualTo(notMounted("paired") + "\n");
+        Path five = statefulSet("paired", 5);
+        Path three = statefulSet("paired", 3);
+
+        ControlPlane.Result refused = transcript("apply", "-f", five.toString());
+        ControlPlane.Result created = transcript("apply", "-f", three.toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stderr().lines()).as(refused.toString()).singleElement().asString()
+                .startsWith("Error from server: error when creating \"" + five + "\": " + DENIED
+                        + "StatefulSet paired/nats: [routes-incomplete] the route list does not match the 5 replicas")
+                .contains("(in ConfigMap paired/nats-config)");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.stdout()).isEqualTo("statefulset.apps/nats created\n");
+        assertThat(created.stderr()).isEmpty();
+        assertThat(cluster.kubectl("get", "statefulset", "nats", "-n", "paired", "-o", "jsonpath={.spec.replicas}").stdout()).isEqualTo("3");
+    }
+
+    /** The reverse: a ConfigMap update is judged with the StatefulSet that mounts it, found by a lookup. */
+    @Test
+    @Order(7)
+    void aConfigMapUpdateIsJudgedWithTheStatefulSetThatMountsIt() throws Exception {
+        Path twoRoutes = object("configmap-good-create.json", "paired", "nats-config");
+        Files.writeString(twoRoutes, without(Files.readString(twoRoutes), "\\n    nats://nats-2.nats-headless:6222"));
+
+        ControlPlane.Result refused = transcript("apply", "-f", twoRoutes.toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        // kubectl prints the patch it sent, then the denial on the last line
+        assertThat(refused.stderr()).as(refused.toString()).startsWith("Error from server: error when applying patch:\n");
+        assertThat(refused.stderr().lines().reduce((first, second) -> second)).as(refused.toString()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("for: \"" + twoRoutes + "\": error when patching \"" + twoRoutes + "\": " + DENIED
+                        + "ConfigMap paired/nats-config: [routes-incomplete] the route list does not match the 3 replicas of StatefulSet paired/nats: no route names nats-2;"));
+        assertThat(cluster.kubectl("get", "configmap", "nats-config", "-n", "paired", "-o", "jsonpath={.data.nats\\.conf}").stdout())
+                .as("not changed").contains("nats://nats-2.nats-headless:6222");
+    }
+
+    /** The lookups read with the shipped ClusterRole alone: get and list of what they read, nothing more. */
+    @Test
+    @Order(8)
+    void theServiceAccountReadsWhatTheLookupsNeedAndNothingMore() throws Exception {
+        for (String resource : List.of("configmaps", "services", "statefulsets.apps")) {
+            for (String verb : List.of("get", "list")) {
+                assertThat(canI(verb, resource, "-n", "paired")).as("%s %s", verb, resource).isEqualTo("yes");
+            }
+        }
+        assertThat(canI("create", "configmaps", "-n", "paired")).isEqualTo("no");
+        assertThat(canI("delete", "configmaps", "-n", "paired")).isEqualTo("no");
+        assertThat(canI("get", "secrets", "-n", "paired")).isEqualTo("no");
+        assertThat(canI("list", "nodes", "--all-namespaces")).isEqualTo("no"); // cluster-scoped: asked without a namespace
+    }
+
+    /**
      * The manifests' matchConditions: the API server does not call natsguard for what cannot hold NATS
      * configuration (counted by natsguard_review_seconds_count, every review natsguard answered), and
      * calls it for a NATS ConfigMap, a StatefulSet running nats-server, and a scale.
      */
     @Test
-    @Order(6)
+    @Order(9)
     void onlyWhatCanHoldNatsConfigurationIsSent() throws Exception {
         namespace("narrowed");
         long before = reviews();
@@ -182,7 +244,7 @@ class RealApiServerWebhookIT {
 
     /** A Flux HelmRelease of the NATS chart (CRD of the tests' own) is judged by the values it gives the chart. */
     @Test
-    @Order(7)
+    @Order(10)
     void aBadHelmReleaseIsRefusedAndAGoodOneCreated() throws Exception {
         gitOps("flux");
         Path bad = object("helmrelease-merge-single-route-create.json", "flux", "nats");
@@ -204,7 +266,7 @@ class RealApiServerWebhookIT {
 
     /** An Argo CD Application of the NATS chart, its values a YAML string or an object. */
     @Test
-    @Order(8)
+    @Order(11)
     void aBadApplicationIsRefusedAndAGoodOneCreated() throws Exception {
         gitOps("argo");
         Path bad = object("application-values-string-tls-missing-create.json", "argo", "nats");
@@ -226,7 +288,7 @@ class RealApiServerWebhookIT {
 
     /** Without the webhook, failurePolicy: Ignore lets changes in; the strict variant refuses them where a namespace asks for it. */
     @Test
-    @Order(9)
+    @Order(12)
     void withTheWebhookDownIgnoreLetsChangesInAndStrictRefusesThem() throws Exception {
         stopServe();
         namespace("unguarded");
@@ -259,7 +321,7 @@ class RealApiServerWebhookIT {
      * serve is down by now, and its own registration lets everything in here.
      */
     @Test
-    @Order(10)
+    @Order(13)
     void anUnansweredCallEndsAfterTimeoutSeconds() throws Exception {
         namespace("stalled");
         try (StallingServer stalling = new StallingServer(TLS)) {
@@ -423,6 +485,25 @@ class RealApiServerWebhookIT {
     private static String succeedsWith200(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    /** The StatefulSet of the corpus that mounts ConfigMap nats-config, with these replicas: written to NAMESPACE-nats-REPLICAS.json. */
+    private static Path statefulSet(String namespace, int replicas) throws IOException {
+        Path written = object("statefulset-good-configmap-mounted-create.json", namespace, "nats");
+        ObjectNode statefulSet = (ObjectNode) JSON.readTree(written.toFile());
+        ((ObjectNode) statefulSet.path("spec")).put("replicas", replicas);
+        Files.delete(written);
+        return Files.writeString(dir.resolve(namespace + "-nats-" + replicas + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(statefulSet));
+    }
+
+    /** kubectl auth can-i as the manifests' ServiceAccount: "yes" or "no". */
+    private static String canI(String... question) throws Exception {
+        List<String> args = new ArrayList<>(List.of("auth", "can-i"));
+        args.addAll(List.of(question));
+        args.add("--as=system:serviceaccount:natsguard:natsguard");
+        ControlPlane.Result answer = cluster.kubectl(args.toArray(String[]::new));
+        assertThat(answer.stderr()).as(answer.toString()).isEmpty();
+        return answer.stdout().strip();
     }
 
     /** A StatefulSet that runs nginx, nothing of NATS: written to NAMESPACE-web.json. */
