@@ -49,18 +49,15 @@ final class ConfigWalk {
         }
         ConfValue root = cluster.config().root();
         blocks.add(new Block("the top level", root, "top"));
-        addTls(blocks, root, "tls");
         for (List<String> top : TOP_BLOCKS) {
             ConfValue block = map(root, top.get(0));
             if (block != null) {
                 blocks.add(new Block("the " + top.get(0) + " block", block, top.get(1)));
-                addTls(blocks, block, top.get(0) + ".tls");
             }
         }
         ConfValue clusterBlock = cluster.clusterBlock();
         if (clusterBlock != null) {
             blocks.add(new Block("the cluster block", clusterBlock, "cluster"));
-            addTls(blocks, clusterBlock, "cluster.tls");
             ConfValue auth = map(clusterBlock, "authorization");
             if (auth != null) {
                 blocks.add(new Block("cluster.authorization", auth, "cluster.authorization"));
@@ -74,14 +71,9 @@ final class ConfigWalk {
                 }
             });
         }
+        // the same tls blocks tls-config-invalid checks, remotes included: one list of what parseTLS reads
+        TlsBlocks.of(root).forEach(tls -> blocks.add(new Block(tls.name(), tls.map(), "tls")));
         return blocks;
-    }
-
-    private static void addTls(List<Block> blocks, ConfValue parent, String name) {
-        ConfValue tls = map(parent, "tls");
-        if (tls != null) {
-            blocks.add(new Block(name, tls, "tls"));
-        }
     }
 
     private static ConfValue map(ConfValue parent, String key) {

@@ -28,12 +28,12 @@ class ConfigWalkTest {
                 tls { cert_file: a }
                 gateway { name: g, tls { cert_file: b } }
                 websocket { port: 8080 }
-                leafnodes { tls { cert_file: c } }
+                leafnodes { tls { cert_file: c }, remotes: [ { url: "nats://hub:7422", tls { cert_file: e } } ] }
                 cluster { name: c, port: 6222, tls { cert_file: d }, authorization { user: u, password: p } }
                 """);
         assertThat(ConfigWalk.checkedBlocks(cluster)).extracting(ConfigWalk.Block::name).containsExactly(
-                "the top level", "tls", "the leafnodes block", "leafnodes.tls", "the gateway block", "gateway.tls", "the websocket block",
-                "the cluster block", "cluster.tls", "cluster.authorization");
+                "the top level", "the leafnodes block", "the gateway block", "the websocket block", "the cluster block",
+                "cluster.authorization", "tls", "cluster.tls", "gateway.tls", "leafnodes.tls", "leafnodes.remotes[0].tls");
         assertThat(ConfigWalk.checkedBlocks(config("port: 4222\n"))).extracting(ConfigWalk.Block::name).containsExactly("the top level");
     }
 
